@@ -75,7 +75,10 @@ public final class Validator {
         for (YamlDocument doc : jobs) {
             Optional<String> name = name(doc);
             String subject = name.map(n -> SCHEDULED_JOB + "/" + n).orElse("");
-            List<Violation> own = new ArrayList<>(schema.check(doc, SCHEDULED_JOB, subject));
+            List<Violation> own = new ArrayList<>(doc.problems().stream().map(v -> withSubject(v, subject)).toList());
+            if (own.isEmpty()) {
+                own.addAll(schema.check(doc, SCHEDULED_JOB, subject));
+            }
             if (own.isEmpty() && defaultsBroken) {
                 own.add(Violation.error(doc.start(), subject, "", "not reconciled while the JobDefaults of this "
                         + "manifest set is invalid"));
@@ -129,7 +132,10 @@ public final class Validator {
             return Optional.empty();
         }
         YamlDocument doc = defaults.get(0);
-        List<Violation> found = new ArrayList<>(schema.check(doc, JOB_DEFAULTS, JOB_DEFAULTS));
+        List<Violation> found = new ArrayList<>(doc.problems().stream().map(v -> withSubject(v, JOB_DEFAULTS)).toList());
+        if (found.isEmpty()) {
+            found.addAll(schema.check(doc, JOB_DEFAULTS, JOB_DEFAULTS));
+        }
         if (found.isEmpty()) {
             // The defaults' own values are checked in each job's context; these need no job.
             Findings findings = new Findings(JOB_DEFAULTS, doc.positions(), Optional.empty());
@@ -160,6 +166,10 @@ public final class Validator {
             }
         });
         return duplicated;
+    }
+
+    private static Violation withSubject(Violation v, String subject) {
+        return new Violation(v.severity(), v.position(), subject, v.field(), v.message());
     }
 
     private static Optional<String> name(YamlDocument doc) {
