@@ -76,21 +76,21 @@ public final class Validator {
             Optional<String> name = name(doc);
             String subject = name.map(n -> SCHEDULED_JOB + "/" + n).orElse("");
             List<Violation> own = new ArrayList<>(doc.problems().stream().map(v -> withSubject(v, subject)).toList());
-            if (own.isEmpty()) {
-                own.addAll(schema.check(doc, SCHEDULED_JOB, subject));
-            }
-            if (own.isEmpty() && defaultsBroken) {
-                own.add(Violation.error(doc.start(), subject, "", "not reconciled while the JobDefaults of this "
-                        + "manifest set is invalid"));
-            }
             Optional<ScheduledJob> job = Optional.empty();
             if (own.isEmpty()) {
-                Findings findings = new Findings(subject, doc.positions(), usableDefaults.map(YamlDocument::positions));
-                ObjectNode merged = usableDefaults.map(d -> DefaultsMerge.merge(d.tree(), doc.tree())).orElse(doc.tree());
-                Optional<Schedule> schedule = semantics(merged, instanceName, now, findings);
-                own.addAll(findings.violations());
-                if (!findings.hasErrors()) {
-                    job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
+                List<Violation> schemaErrors = schema.check(doc, SCHEDULED_JOB, subject);
+                own.addAll(schemaErrors);
+                if (defaultsBroken) {
+                    own.add(Violation.error(doc.start(), subject, "", "not reconciled while the JobDefaults of this "
+                            + "manifest set is invalid"));
+                } else {
+                    Findings findings = new Findings(subject, doc.positions(), usableDefaults.map(YamlDocument::positions));
+                    ObjectNode merged = usableDefaults.map(d -> DefaultsMerge.merge(d.tree(), doc.tree())).orElse(doc.tree());
+                    Optional<Schedule> schedule = semantics(merged, instanceName, now, findings, !schemaErrors.isEmpty());
+                    own.addAll(beyond(schemaErrors, findings.violations()));
+                    if (schemaErrors.isEmpty() && !findings.hasErrors()) {
+                        job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
+                    }
                 }
             }
             violations.addAll(own);
@@ -105,7 +105,32 @@ public final class Validator {
         return new ValidationReport(valid, invalid, sorted(violations));
     }
 
-    private static Optional<Schedule> semantics(ObjectNode job, String instance, Instant now, Findings findings) {
+    /**
+     * Semantic checks also run on a schema-invalid job so that one pass reports everything; on
+     * such a tree a check may meet a value of the wrong shape, and its findings are then moot.
+     */
+    private static Optional<Schedule> semantics(ObjectNode job, String instance, Instant now, Findings findings,
+            boolean schemaInvalid) {
+        if (!schemaInvalid) {
+            return checks(job, instance, now, findings);
+        }
+        try {
+            return checks(job, instance, now, findings);
+        } catch (RuntimeException wrongShape) {
+            return Optional.empty();
+        }
+    }
+
+    /** Semantic findings about a field the schema already rejected (or its parent or child) add nothing. */
+    private static List<Violation> beyond(List<Violation> schemaErrors, List<Violation> semantic) {
+        return semantic.stream().filter(v -> schemaErrors.stream().noneMatch(s -> related(s.field(), v.field()))).toList();
+    }
+
+    private static boolean related(String a, String b) {
+        return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".") || a.startsWith(b + "[") || b.startsWith(a + "[");
+    }
+
+    private static Optional<Schedule> checks(ObjectNode job, String instance, Instant now, Findings findings) {
         IdentityCheck.check(job, instance, findings);
         JsonNode spec = job.path("spec");
         Optional<Schedule> schedule = spec.has("schedule")
