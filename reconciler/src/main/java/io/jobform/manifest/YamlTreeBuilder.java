@@ -150,7 +150,10 @@ final class YamlTreeBuilder {
             value = new BigInteger(digits);
         }
         value = negative ? value.negate() : value;
-        return value.bitLength() < 63 ? JSON.numberNode(value.longValue()) : JSON.numberNode(value);
+        if (value.bitLength() < 32) {
+            return JSON.numberNode(value.intValue()); // as Jackson itself would read it
+        }
+        return value.bitLength() < 64 ? JSON.numberNode(value.longValue()) : JSON.numberNode(value);
     }
 
     private SourcePosition pos(Node node) {
