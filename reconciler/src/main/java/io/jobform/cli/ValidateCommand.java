@@ -65,6 +65,7 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path target : targets) {
             if (!Files.exists(target)) {
                 err.println("jobform validate: " + target + ": no such file or directory");
+                err.flush();
                 return ExitCodes.USAGE;
             }
         }

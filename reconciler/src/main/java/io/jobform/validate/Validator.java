@@ -51,6 +51,7 @@ public final class Validator {
         List<Violation> violations = new ArrayList<>();
         List<YamlDocument> jobs = new ArrayList<>();
         List<YamlDocument> defaults = new ArrayList<>();
+        Set<String> invalid = new TreeSet<>();
         for (ManifestFile file : files) {
             LoadedFile loaded = loader.load(file);
             violations.addAll(loaded.violations());
@@ -61,6 +62,7 @@ public final class Validator {
                 } else if (kind.asText().equals(JOB_DEFAULTS)) {
                     defaults.add(doc);
                 } else {
+                    name(doc).ifPresent(invalid::add); // perhaps a job with a misspelt kind: keep it frozen
                     violations.add(Violation.error(kind.isMissingNode() ? doc.start() : doc.positions().valueAt("/kind"),
                             "", "kind", kind.isMissingNode() ? "required field 'kind' is missing (ScheduledJob or JobDefaults)"
                                     : "unknown kind '" + kind.asText() + "'; use ScheduledJob or JobDefaults"));
@@ -69,7 +71,6 @@ public final class Validator {
         }
         Optional<YamlDocument> usableDefaults = defaults(defaults, violations);
         boolean defaultsBroken = !defaults.isEmpty() && usableDefaults.isEmpty();
-        Set<String> invalid = new TreeSet<>();
         Set<String> duplicated = duplicates(jobs, violations);
         List<ScheduledJob> valid = new ArrayList<>();
         for (YamlDocument doc : jobs) {

@@ -150,6 +150,17 @@ class ValidatorTest {
     }
 
     @Test
+    void aMisspeltKindStillFreezesTheJobAndUnreadableFilesAreListed() {
+        ValidationReport report = validate(
+                file("typo.yaml", job("kept", "").replace("kind: ScheduledJob", "kind: ScheduleJob")),
+                file("broken.yaml", "metadata: {name: [unclosed\n"),
+                file("fine.yaml", job("fine", "")));
+        assertThat(report.invalidJobNames()).containsExactly("kept");
+        assertThat(report.invalidManifestKeys()).containsExactly("broken.yaml", "typo.yaml");
+        assertThat(report.jobs()).extracting(ScheduledJob::name).containsExactly("fine");
+    }
+
+    @Test
     void aFileOverTheSizeLimitIsRejectedWithoutParsing() {
         byte[] big = new byte[256 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) '#');
