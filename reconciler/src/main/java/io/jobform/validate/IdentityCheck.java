@@ -44,20 +44,21 @@ final class IdentityCheck {
                     .ifPresent(limit -> findings.error("/metadata/name", "the " + limit.what() + " '" + generated
                             + "' would be " + generated.length() + " characters; AWS allows " + limit.max()));
         }
-        labels(job.path("metadata").path("labels"), findings);
+        labels(job.path("metadata").path("labels"), "/metadata/labels", findings);
         annotations(job.path("metadata").path("annotations"), findings);
     }
 
-    private static void labels(JsonNode labels, Findings findings) {
+    /** @param base where the labels sit: a job's {@code /metadata/labels} or the defaults' {@code /spec/labels} */
+    static void labels(JsonNode labels, String base, Findings findings) {
         if (labels.size() > MAX_LABELS) {
-            findings.error("/metadata/labels", labels.size() + " labels; at most " + MAX_LABELS
+            findings.error(base, labels.size() + " labels; at most " + MAX_LABELS
                     + " fit on an AWS resource next to jobform's own tags");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             String value = e.getValue().asText();
-            String pointer = "/metadata/labels" + PositionIndex.segment(key);
+            String pointer = base + PositionIndex.segment(key);
             if (key.toLowerCase(Locale.ROOT).startsWith("aws:") || key.startsWith("jobform.io/")) {
                 findings.errorAtKey(pointer, "label '" + key + "' uses a reserved prefix (aws: and jobform.io/ are "
                         + "reserved for AWS and jobform)");

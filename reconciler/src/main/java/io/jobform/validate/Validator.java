@@ -166,6 +166,7 @@ public final class Validator {
             // The defaults' own values are checked in each job's context; these need no job.
             Findings findings = new Findings(JOB_DEFAULTS, doc.positions(), Optional.empty());
             ReferenceCheck.check(doc.tree().path("spec"), findings);
+            IdentityCheck.labels(doc.tree().path("spec").path("labels"), "/spec/labels", findings);
             found.addAll(findings.violations());
         }
         violations.addAll(found);
