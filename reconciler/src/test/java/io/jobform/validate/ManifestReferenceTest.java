@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** docs/manifest.md documents every property of the packaged schema, and every property has a description. */
+/** docs/manifest.md documents every property of the packaged schema, and every property has a description and examples. */
 class ManifestReferenceTest {
 
     static JsonNode schema() throws IOException {
@@ -64,7 +64,7 @@ class ManifestReferenceTest {
     }
 
     @Test
-    void everyPropertyHasADescriptionAndUnknownFieldsAreRejected() throws IOException {
+    void everyPropertyHasADescriptionAndExamplesAndUnknownFieldsAreRejected() throws IOException {
         JsonNode defs = schema().path("$defs");
         List<String> missing = new ArrayList<>();
         defs.fields().forEachRemaining(e -> check(e.getKey(), e.getValue(), missing));
@@ -74,6 +74,9 @@ class ManifestReferenceTest {
     private static void check(String path, JsonNode node, List<String> missing) {
         if (!node.has("description")) {
             missing.add(path + ": no description");
+        }
+        if (path.contains(".") && !node.has("examples")) {
+            missing.add(path + ": no examples");
         }
         if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
             missing.add(path + ": additionalProperties not false");
