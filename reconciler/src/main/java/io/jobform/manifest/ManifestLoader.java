@@ -65,8 +65,6 @@ public final class ManifestLoader {
             return failed(key, at, "malformed YAML: " + firstLine(e.getProblem()) + context);
         } catch (YamlEngineException e) {
             return failed(key, SourcePosition.startOf(key), "malformed YAML: " + firstLine(e.getMessage()));
-        } catch (StackOverflowError e) {
-            return failed(key, SourcePosition.startOf(key), "YAML nesting is too deep");
         }
     }
 
