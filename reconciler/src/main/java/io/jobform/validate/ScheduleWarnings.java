@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Warnings a human should look at: runs more often than every 5 minutes, and cron times that
- * a daylight-saving change in the job's time zone skips or repeats in the coming year.
+ * Warnings a human should look at: a schedule that never fires again, runs more often than
+ * every 5 minutes, and cron times that a daylight-saving change in the job's time zone skips
+ * or repeats in the coming year.
  */
 final class ScheduleWarnings {
 
@@ -26,6 +27,10 @@ final class ScheduleWarnings {
         String pointer = schedule.expression() instanceof ScheduleExpression.Cron ? "/spec/schedule/cron"
                 : "/spec/schedule/rate";
         List<ZonedDateTime> times = ScheduleCalendar.next(schedule, now, 30);
+        if (times.isEmpty()) {
+            findings.warning(pointer, "the schedule has no run after " + now + " (past year or end date?)");
+            return;
+        }
         for (int i = 1; i < times.size(); i++) {
             Duration gap = Duration.between(times.get(i - 1), times.get(i));
             if (gap.compareTo(MIN_INTERVAL) < 0) {

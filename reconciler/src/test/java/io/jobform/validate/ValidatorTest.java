@@ -186,9 +186,10 @@ class ValidatorTest {
                 file("dst.yaml", job("dst", "  schedule: {cron: \"30 2 * * *\", timezone: Europe/Berlin}\n")),
                 file("often.yaml", job("often", "  schedule: {cron: \"*/2 * * * *\"}\n")),
                 file("rate.yaml", job("rate", "  schedule: {rate: 1m}\n")),
-                file("env.yaml", job("env", "    env: {DB_PASSWORD: correct-horse-battery}\n")));
+                file("env.yaml", job("env", "    env: {DB_PASSWORD: correct-horse-battery}\n")),
+                file("past.yaml", job("past", "  schedule: {cron: \"0 8 1 1 ? 2020\"}\n")));
         assertThat(report.valid()).isTrue();
-        assertThat(report.jobs()).hasSize(4);
+        assertThat(report.jobs()).hasSize(5);
         assertThat(report.violations()).allMatch(v -> !v.isError()).extracting(Violation::format).containsExactly(
                 "dst.yaml:8:20: warning: spec.schedule.cron: 2026-10-25T02:30 happens twice in Europe/Berlin "
                         + "(clocks move back): the job runs only once",
@@ -198,6 +199,8 @@ class ValidatorTest {
                         + "are stored in plain text in the task definition: reference it from container.secrets instead",
                 "often.yaml:8:20: warning: spec.schedule.cron: fires every 2 minute(s), more often than every 5 minutes: "
                         + "runs may overlap and each run costs a task start",
+                "past.yaml:8:20: warning: spec.schedule.cron: the schedule has no run after 2026-06-01T00:00:00Z "
+                        + "(past year or end date?)",
                 "rate.yaml:8:20: warning: spec.schedule.rate: fires every 1 minute(s), more often than every 5 minutes: "
                         + "runs may overlap and each run costs a task start");
     }
