@@ -215,6 +215,18 @@ class S3ConformanceIT extends EndpointTestBase {
     }
 
     @Test
+    void deleteObjectsRemovesEveryListedKey() {
+        for (String k : List.of("a", "b", "c")) {
+            put(k, k);
+        }
+        var result = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                o -> o.key("a"), o -> o.key("c"), o -> o.key("never-existed"))));
+        assertThat(result.deleted()).extracting(software.amazon.awssdk.services.s3.model.DeletedObject::key)
+                .containsExactlyInAnyOrder("a", "c", "never-existed");
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key).containsExactly("b");
+    }
+
+    @Test
     void startAfterSkipsKeys() {
         for (String k : List.of("a", "b", "c")) {
             put(k, k);
