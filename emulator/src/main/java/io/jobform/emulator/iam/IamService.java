@@ -117,7 +117,7 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
                 Map<String, String> merged = new java.util.LinkedHashMap<>(role.tags);
                 merged.putAll(tags);
                 if (merged.size() > 50) {
-                    throw new AwsException(400, "LimitExceeded", "The number of tags has reached the maximum limit.");
+                    throw new AwsException(409, "LimitExceeded", "The number of tags has reached the maximum limit.");
                 }
                 role.tags.putAll(tags);
                 yield IamXml.response(action, rid, null);

@@ -226,6 +226,17 @@ class IamConformanceIT extends EndpointTestBase {
     }
 
     @Test
+    void trustPolicyLongerThanTheQuotaIsLimitExceeded() {
+        String services = IntStream.range(0, 80).mapToObj(i -> "\"svc" + i + ".amazonaws.com\"")
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        String big = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":["
+                + services + "]},\"Action\":\"sts:AssumeRole\"}]}";
+        assertThat(big.length()).isGreaterThan(2048);
+        assertThatThrownBy(() -> iam.createRole(b -> b.roleName(unique("r")).assumeRolePolicyDocument(big)))
+                .isInstanceOf(LimitExceededException.class);
+    }
+
+    @Test
     void listRolesPaginatesWithinPathPrefix() {
         List<String> names = IntStream.range(0, 7).mapToObj(i -> "page-role-" + i + "-" + unique("r")).toList();
         names.forEach(this::create);

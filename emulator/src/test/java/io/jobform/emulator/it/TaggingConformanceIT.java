@@ -121,6 +121,11 @@ class TaggingConformanceIT extends EndpointTestBase {
                     .isInstanceOf(InvalidParameterException.class);
             assertThatThrownBy(() -> tagging.getResources(b -> b.resourcesPerPage(0)))
                     .isInstanceOf(InvalidParameterException.class);
+            assertThatThrownBy(() -> tagging.getResources(b -> b.tagsPerPage(99)))
+                    .isInstanceOf(InvalidParameterException.class);
+            assertThatThrownBy(() -> tagging.getResources(b -> b.resourceARNList("arn:aws:ecs:us-east-1:123456789012:task-definition/x:1")
+                    .resourcesPerPage(10)))
+                    .isInstanceOf(InvalidParameterException.class);
         }
     }
 
@@ -167,6 +172,15 @@ class TaggingConformanceIT extends EndpointTestBase {
                 TagFilter.builder().key("jobform.io/job").values("job-7").build())).get(0);
         assertThat(one.tags()).extracting(t -> t.key() + "=" + t.value())
                 .containsExactlyInAnyOrder("jobform.io/instance=other", "jobform.io/job=job-7");
+    }
+
+    @Test
+    void resourceArnListSelectsResources() {
+        emulatorOnly();
+        assertThat(all(b -> b.resourceARNList("arn:aws:states:us-east-1:123456789012:stateMachine:sm-3",
+                "arn:aws:states:us-east-1:123456789012:stateMachine:absent")))
+                .extracting(ResourceTagMapping::resourceARN)
+                .containsExactly("arn:aws:states:us-east-1:123456789012:stateMachine:sm-3");
     }
 
     @Test
