@@ -227,7 +227,7 @@ class IamConformanceIT extends EndpointTestBase {
 
     @Test
     void trustPolicyLongerThanTheQuotaIsLimitExceeded() {
-        String services = IntStream.range(0, 80).mapToObj(i -> "\"svc" + i + ".amazonaws.com\"")
+        String services = IntStream.range(0, 120).mapToObj(i -> "\"svc" + i + ".amazonaws.com\"")
                 .reduce((a, b) -> a + "," + b).orElseThrow();
         String big = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":["
                 + services + "]},\"Action\":\"sts:AssumeRole\"}]}";
