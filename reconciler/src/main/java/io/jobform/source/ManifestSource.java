@@ -1,0 +1,17 @@
+package io.jobform.source;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Where manifests come from: a directory or an S3 prefix. */
+public interface ManifestSource {
+
+    /** The source as the user wrote it, e.g. {@code manifests/} or {@code s3://bucket/manifests/}. */
+    String describe();
+
+    /** Every manifest with its ETag, sorted by key; reading none of them. */
+    List<ManifestFile> list() throws IOException;
+
+    /** The manifest's bytes. */
+    byte[] read(ManifestFile file) throws IOException;
+}
