@@ -1,6 +1,6 @@
 package io.jobform.aws;
 
-import io.jobform.source.ManifestFile;
+import io.jobform.source.ManifestListing;
 import io.jobform.source.ManifestSource;
 import java.io.IOException;
 import java.util.Comparator;
@@ -35,16 +35,16 @@ public final class S3ManifestSource implements ManifestSource {
     }
 
     @Override
-    public List<ManifestFile> list() {
+    public List<ManifestListing> list() {
         return store.list(prefix).stream()
-                .map(o -> new ManifestFile(o.key().substring(prefix.length()), o.etag()))
-                .filter(f -> ManifestFile.isManifestKey(f.key()) && !f.key().startsWith("_jobform/"))
-                .sorted(Comparator.comparing(ManifestFile::key))
+                .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag()))
+                .filter(f -> ManifestListing.isManifestKey(f.key()) && !f.key().startsWith("_jobform/"))
+                .sorted(Comparator.comparing(ManifestListing::key))
                 .toList();
     }
 
     @Override
-    public byte[] read(ManifestFile file) throws IOException {
+    public byte[] read(ManifestListing file) throws IOException {
         return store.get(prefix + file.key())
                 .orElseThrow(() -> new IOException("s3://" + store.bucket() + "/" + prefix + file.key()
                         + " disappeared while reconciling"))

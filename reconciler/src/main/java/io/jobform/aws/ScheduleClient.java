@@ -105,4 +105,19 @@ public final class ScheduleClient {
         Matcher m = HASH.matcher(description);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
+
+    /** Moves the schedule out of the instance's group into {@code default}: it keeps firing, unmanaged. */
+    public void disown(String group, String name) {
+        try {
+            GetScheduleResponse existing = scheduler.getSchedule(b -> b.groupName(group).name(name));
+            try {
+                scheduler.createSchedule(ScheduleRequests.copy(existing, "default"));
+            } catch (ConflictException e) {
+                // copied before a crash: only the delete is left
+            }
+            scheduler.deleteSchedule(b -> b.groupName(group).name(name));
+        } catch (ResourceNotFoundException e) {
+            // already moved
+        }
+    }
 }

@@ -25,25 +25,25 @@ public final class DirectoryManifestSource implements ManifestSource {
     }
 
     @Override
-    public List<ManifestFile> list() throws IOException {
+    public List<ManifestListing> list() throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("manifest directory " + root + " does not exist");
         }
-        List<ManifestFile> files = new ArrayList<>();
+        List<ManifestListing> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String key = root.relativize(path).toString().replace('\\', '/');
-                if (ManifestFile.isManifestKey(key)) {
-                    files.add(new ManifestFile(key, hash(Files.readAllBytes(path))));
+                if (ManifestListing.isManifestKey(key)) {
+                    files.add(new ManifestListing(key, hash(Files.readAllBytes(path))));
                 }
             }
         }
-        files.sort(Comparator.comparing(ManifestFile::key));
+        files.sort(Comparator.comparing(ManifestListing::key));
         return files;
     }
 
     @Override
-    public byte[] read(ManifestFile file) throws IOException {
+    public byte[] read(ManifestListing file) throws IOException {
         return Files.readAllBytes(root.resolve(file.key()));
     }
 

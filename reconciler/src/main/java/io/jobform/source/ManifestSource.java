@@ -10,8 +10,8 @@ public interface ManifestSource {
     String describe();
 
     /** Every manifest with its ETag, sorted by key; reading none of them. */
-    List<ManifestFile> list() throws IOException;
+    List<ManifestListing> list() throws IOException;
 
     /** The manifest's bytes. */
-    byte[] read(ManifestFile file) throws IOException;
+    byte[] read(ManifestListing file) throws IOException;
 }

@@ -6,7 +6,7 @@ package io.jobform.source;
  * @param key  the path relative to the source root, with {@code /} separators (e.g. {@code team/nightly.yaml})
  * @param etag changes whenever the content does (the S3 ETag, or a content hash for a directory)
  */
-public record ManifestFile(String key, String etag) {
+public record ManifestListing(String key, String etag) {
 
     /** Only YAML files count as manifests. */
     public static boolean isManifestKey(String key) {
