@@ -3,8 +3,11 @@ package io.jobform.emulator;
 import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.TaggedResources;
+import io.jobform.emulator.ecs.EcsService;
 import io.jobform.emulator.iam.IamService;
 import io.jobform.emulator.s3.S3Service;
+import io.jobform.emulator.scheduler.SchedulerService;
+import io.jobform.emulator.sfn.StepFunctionsService;
 import io.jobform.emulator.tagging.TaggingService;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +36,9 @@ public final class ServiceCatalog {
         List<AwsService> services = new ArrayList<>();
         services.add(new S3Service(ctx));
         services.add(iam);
-        // Compute services (ECS, Scheduler, Step Functions) are added here, one line each.
+        services.add(new EcsService(ctx));
+        services.add(new SchedulerService(ctx));
+        services.add(new StepFunctionsService(ctx));
         List<TaggedResources> tagged = services.stream()
                 .filter(TaggedResources.class::isInstance).map(TaggedResources.class::cast).toList();
         services.add(new TaggingService(tagged));

@@ -8,6 +8,7 @@ import io.jobform.emulator.core.AwsResponse;
 import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.StatefulService;
 import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.jsonapi.Fields;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * Amazon ECS, the task definition part: awsJson1.1 with target prefix
  * AmazonEC2ContainerServiceV20141113 (botocore ecs/2014-11-13). State is kept per region.
  */
-public final class EcsService implements AwsService, TaggedResources {
+public final class EcsService implements AwsService, TaggedResources, StatefulService {
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final EmulatorContext context;
@@ -60,8 +61,7 @@ public final class EcsService implements AwsService, TaggedResources {
             case "TagResource" -> EcsTagOperations.tag(store, in);
             case "UntagResource" -> EcsTagOperations.untag(store, in);
             case "ListTagsForResource" -> EcsTagOperations.list(store, in);
-            default -> throw new AwsException(400, "UnknownOperationException",
-                    "Operation " + operation(request) + " is not supported by this endpoint");
+            default -> throw AwsException.unknownOperation(protocol(), operation(request));
         };
         return JsonBody.ok(CONTENT_TYPE, out);
     }
@@ -74,12 +74,14 @@ public final class EcsService implements AwsService, TaggedResources {
                 .toList();
     }
 
+    @Override
     public synchronized JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         regions.forEach((region, store) -> out.set(region, store.snapshot()));
         return out;
     }
 
+    @Override
     public synchronized void restore(JsonNode snapshot) {
         regions.clear();
         snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));

@@ -8,6 +8,7 @@ import io.jobform.emulator.core.AwsResponse;
 import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.StatefulService;
 import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.jsonapi.Fields;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Amazon EventBridge Scheduler over restJson1 (botocore scheduler/2021-06-30), state per region. */
-public final class SchedulerService implements AwsService, TaggedResources {
+public final class SchedulerService implements AwsService, TaggedResources, StatefulService {
     static final String CONTENT_TYPE = "application/json";
 
     private final EmulatorContext context;
@@ -62,8 +63,7 @@ public final class SchedulerService implements AwsService, TaggedResources {
             case "TagResource" -> groups.tag(route.name(), body);
             case "UntagResource" -> groups.untag(route.name(), request.query().getOrDefault("TagKeys", List.of()));
             case "ListTagsForResource" -> groups.listTags(route.name());
-            default -> throw new AwsException(404, "UnknownOperationException",
-                    "No EventBridge Scheduler operation for " + request.method() + " " + request.path());
+            default -> throw AwsException.unknownOperation(protocol(), request.method() + " " + request.path());
         };
         return JsonBody.ok(CONTENT_TYPE, out);
     }
@@ -75,12 +75,14 @@ public final class SchedulerService implements AwsService, TaggedResources {
                 .toList();
     }
 
+    @Override
     public synchronized JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         regions.forEach((region, store) -> out.set(region, store.snapshot()));
         return out;
     }
 
+    @Override
     public synchronized void restore(JsonNode snapshot) {
         regions.clear();
         snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));

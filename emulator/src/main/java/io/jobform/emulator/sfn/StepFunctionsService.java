@@ -8,6 +8,7 @@ import io.jobform.emulator.core.AwsResponse;
 import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.StatefulService;
 import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.jsonapi.Fields;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  * stepfunctions/2016-11-23). Executions are bookkeeping only; tests finish them through
  * {@link #completeExecution} or POST /_emulator/states/executions/complete.
  */
-public final class StepFunctionsService implements AwsService, TaggedResources {
+public final class StepFunctionsService implements AwsService, TaggedResources, StatefulService {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     private final EmulatorContext context;
@@ -69,8 +70,7 @@ public final class StepFunctionsService implements AwsService, TaggedResources {
             case "TagResource" -> SfnTags.tag(store, in);
             case "UntagResource" -> SfnTags.untag(store, in);
             case "ListTagsForResource" -> SfnTags.list(store, in);
-            default -> throw new AwsException(400, "UnknownOperationException",
-                    "Operation " + operation(request) + " is not supported by this endpoint");
+            default -> throw AwsException.unknownOperation(protocol(), operation(request));
         };
         return JsonBody.ok(CONTENT_TYPE, out);
     }
@@ -109,12 +109,14 @@ public final class StepFunctionsService implements AwsService, TaggedResources {
                 .toList();
     }
 
+    @Override
     public synchronized JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         regions.forEach((region, store) -> out.set(region, store.snapshot()));
         return out;
     }
 
+    @Override
     public synchronized void restore(JsonNode snapshot) {
         regions.clear();
         snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
