@@ -24,6 +24,7 @@ public final class ResourceObserver {
     private final ScheduleClient schedules;
     private final RoleClient roles;
     private final String instance;
+    private final Map<ResourceId, String> lastModified = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResourceObserver(OwnedResourceFinder finder, ScheduleClient schedules, RoleClient roles, String instance) {
         this.finder = finder;
@@ -34,6 +35,11 @@ public final class ResourceObserver {
 
     public static String rolePath(String instance) {
         return "/jobform/" + instance + "/";
+    }
+
+    /** Each observed schedule's last-modified time, recorded in the inventory to skip GetSchedule next time. */
+    public Map<ResourceId, String> lastModified() {
+        return Map.copyOf(lastModified);
     }
 
     public List<ObservedResource> observe(Inventory inventory) {
@@ -72,6 +78,7 @@ public final class ResourceObserver {
             } else {
                 hash = schedules.get(instance, listing.name()).flatMap(ScheduleListing::specHash);
             }
+            lastModified.put(id, String.valueOf(listing.lastModified()));
             into.add(fromInventory(id, listing.arn(), hash, entry));
         }
     }

@@ -35,6 +35,11 @@ public final class S3ManifestSource implements ManifestSource {
     }
 
     @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
     public List<ManifestListing> list() {
         return store.list(prefix).stream()
                 .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag()))

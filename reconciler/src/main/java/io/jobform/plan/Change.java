@@ -84,8 +84,10 @@ public sealed interface Change {
         public Action action() { return Action.RETIRE_REVISIONS; }
     }
 
-    record Keep(ResourceId id, Optional<String> job, ObservedResource observed) implements Change {
+    record Keep(DesiredResource desired, ObservedResource observed) implements Change {
+        public ResourceId id() { return desired.id(); }
         public Action action() { return Action.KEEP; }
+        public Optional<String> job() { return desired.job(); }
     }
 
     /** Nothing happens, for the stated reason (a frozen job, a guard). */

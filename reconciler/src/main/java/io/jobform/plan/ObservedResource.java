@@ -44,6 +44,11 @@ public record ObservedResource(
         return new ObservedResource(id, arn, specHash, owned, job, manifest, prunable, olderRevisions, hashes);
     }
 
+    /** The same resource with its hash forgotten: the planner then re-applies it (deep drift repair). */
+    public ObservedResource withoutHash() {
+        return new ObservedResource(id, arn, Optional.empty(), owned, job, manifest, prunable, olderRevisions, fieldHashes);
+    }
+
     public ObservedResource withPrunable(boolean value) {
         return new ObservedResource(id, arn, specHash, owned, job, manifest, value, olderRevisions, fieldHashes);
     }

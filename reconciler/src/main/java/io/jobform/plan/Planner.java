@@ -43,7 +43,7 @@ public final class Planner {
             } else if (o == null) {
                 forward.add(new Change.Create(d));
             } else if (o.specHash().filter(d.specHash()::equals).isPresent()) {
-                forward.add(new Change.Keep(d.id(), d.job(), o));
+                forward.add(new Change.Keep(d, o));
                 retire(d.id(), d.job(), o.olderRevisions(), retirements);
             } else {
                 forward.add(new Change.Update(d, o, FieldHashes.diff(fieldValues.apply(d), o.fieldHashes())));

@@ -18,10 +18,12 @@ import java.util.TreeMap;
  *                  instance configuration, jobform version): a change re-reads every manifest
  * @param manifests manifest key to its last seen ETag and outcome
  * @param resources {@code Kind/name} to what was last applied
+ * @param statusDigests job name (and {@code _summary}) to a digest of its last written status object,
+ *                  so a status object is written only when its content changes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Inventory(int version, String context, Map<String, ManifestEntry> manifests,
-        Map<String, ResourceEntry> resources) {
+        Map<String, ResourceEntry> resources, Map<String, String> statusDigests) {
 
     public static final String KEY = "_jobform/inventory.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -29,15 +31,20 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
     public Inventory {
         manifests = new TreeMap<>(manifests == null ? Map.of() : manifests);
         resources = new TreeMap<>(resources == null ? Map.of() : resources);
+        statusDigests = new TreeMap<>(statusDigests == null ? Map.of() : statusDigests);
     }
 
     public static Inventory empty() {
-        return new Inventory(1, "", Map.of(), Map.of());
+        return new Inventory(1, "", Map.of(), Map.of(), Map.of());
     }
 
-    /** @param job the job named in the manifest, empty when it did not parse that far */
+    /**
+     * @param job     the job named in the manifest, empty when it did not parse that far
+     * @param content the manifest's text when the source is remote (S3): a manifest whose ETag is
+     *                unchanged is validated from here instead of being fetched again
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ManifestEntry(String etag, String job, boolean valid) {}
+    public record ManifestEntry(String etag, String job, boolean valid, String content) {}
 
     /**
      * @param modified the resource's last-modified time after jobform's apply (schedules), or empty

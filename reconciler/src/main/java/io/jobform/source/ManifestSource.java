@@ -14,4 +14,9 @@ public interface ManifestSource {
 
     /** The manifest's bytes. */
     byte[] read(ManifestListing file) throws IOException;
+
+    /** True when reading costs a remote call: the inventory then caches manifest contents by ETag. */
+    default boolean remote() {
+        return false;
+    }
 }
