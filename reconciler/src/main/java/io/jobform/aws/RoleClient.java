@@ -75,7 +75,10 @@ public final class RoleClient {
         return true;
     }
 
-    /** Brings every part of the role to the spec: trust, inline policies, boundary, description, tags. */
+    /**
+     * Brings the role to the spec: trust, inline policies, boundary, tags. The description is set
+     * at creation only: jobform derives it from the role's name, so it never changes on its own.
+     */
     public void update(RoleSpec spec) {
         String name = spec.roleName();
         iam.updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(spec.assumeRolePolicyDocument().toJsonString()));
@@ -87,7 +90,6 @@ public final class RoleClient {
         if (spec.permissionsBoundary().isPresent()) {
             iam.putRolePermissionsBoundary(b -> b.roleName(name).permissionsBoundary(spec.permissionsBoundary().get()));
         }
-        iam.updateRole(b -> b.roleName(name).description(spec.description()));
         iam.tagRole(b -> b.roleName(name).tags(tags(spec.tags())));
     }
 
