@@ -98,6 +98,42 @@ final class Sandbox implements AutoCloseable {
         emulator.hooks().resetCounters();
     }
 
+    /** Replaces text in one of the sandbox's manifests; fails when the text is not there. */
+    void edit(String file, String from, String to) {
+        Path path = manifests.resolve(file);
+        try {
+            String text = Files.readString(path);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException(file + " does not contain " + from);
+            }
+            Files.writeString(path, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(String file) {
+        try {
+            Files.delete(manifests.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(String file, String text) {
+        try {
+            Files.writeString(manifests.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The resources a result changed, as {@code action Kind/name}, in plan order. */
+    static List<String> changes(ReconcileResult result) {
+        return result.plan().orElseThrow().mutating().stream()
+                .map(c -> c.action().word() + " " + c.id()).toList();
+    }
+
     static Path repoRoot() {
         return Path.of(System.getProperty("jobform.root", "..")).toAbsolutePath().normalize();
     }
