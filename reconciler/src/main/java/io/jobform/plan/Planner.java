@@ -73,11 +73,41 @@ public final class Planner {
         prune.sort(Comparator.comparing((Change c) -> c.id().kind()).reversed()
                 .thenComparing(c -> c.id().name()));
 
+        forward = holdSharedUpdates(forward, prune, guards);
         List<Change> changes = new ArrayList<>(forward);
         changes.addAll(prune);
         changes.addAll(retirements);
         return new Plan(changes, guards);
     }
+
+    /**
+     * Shared roles are rendered from the valid jobs only. While a job is frozen or its pruning is
+     * held back, its resources still run and still need what the shared roles grant them (image
+     * pulls, secrets): narrowing those roles then would break them, so shared updates wait.
+     */
+    private static List<Change> holdSharedUpdates(List<Change> forward, List<Change> prune, List<String> guards) {
+        boolean heldBack = forward.stream().anyMatch(c -> c.action() == Change.Action.SKIP)
+                || prune.stream().anyMatch(c -> c.action() == Change.Action.SKIP);
+        if (!heldBack) {
+            return forward;
+        }
+        String reason = "held back: frozen or guarded jobs still rely on this shared resource";
+        List<Change> out = new ArrayList<>();
+        for (Change c : forward) {
+            if (c instanceof Change.Update && c.job().isEmpty()) {
+                out.add(new Change.Skip(c.id(), c.job(), reason));
+                if (!guards.contains(SHARED_HELD)) {
+                    guards.add(SHARED_HELD);
+                }
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static final String SHARED_HELD = "guard: shared resources are not updated while a job is frozen or its pruning "
+            + "is held back";
 
     private static void retire(ResourceId id, Optional<String> job, List<String> arns, List<Change> into) {
         if (!arns.isEmpty()) {

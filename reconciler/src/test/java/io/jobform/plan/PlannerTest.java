@@ -130,6 +130,19 @@ class PlannerTest {
     }
 
     @Test
+    void sharedUpdatesWaitWhileAJobIsFrozen() {
+        List<FakeResource> desired = concat(job("a", "h1"), List.of(FakeResource.shared(ROLE, "jobform-execution", "new")));
+        List<ObservedResource> observed = concat(concat(seen("a", "h1"), seen("b", "h1")), List.of(
+                new ObservedResource(new ResourceId(ROLE, "jobform-execution"), "arn:role", Optional.of("old"), true,
+                        Optional.empty(), Optional.empty(), true, List.of(), Map.of())));
+        Plan frozen = planner.plan(desired, observed, PlanPolicy.defaults().withFrozen(Set.of("b"), Set.of()));
+        assertThat(lines(frozen)).contains("skip Role/jobform-execution");
+        assertThat(frozen.guards()).containsExactly(Planner.SHARED_HELD);
+        Plan free = planner.plan(desired, observed, PlanPolicy.defaults());
+        assertThat(lines(free)).contains("update Role/jobform-execution");
+    }
+
+    @Test
     void guardIsReportedWithTheCount() {
         Plan plan = planner.plan(job("a", "h1"), concat(seen("b", "h1"), seen("c", "h1")),
                 new PlanPolicy(false, 1, Set.of(), Set.of()));
