@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Observes everything the instance owns with a constant number of calls per page:
  * GetResources (task definitions, state machines, schedule group), ListSchedules in the group,
  * ListRoles under the path. Only resources that changed behind jobform's back cost one more
- * call each (a schedule modified since the last apply, a role the inventory does not know).
+ * call (a role the inventory does not know); a schedule modified since the last apply is re-applied.
  */
 public final class ResourceObserver {
     private final OwnedResourceFinder finder;
@@ -72,12 +72,11 @@ public final class ResourceObserver {
         for (ScheduleListing listing : schedules.list(instance)) {
             ResourceId id = new ResourceId(ResourceKind.SCHEDULE, listing.name());
             Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
-            Optional<String> hash;
-            if (entry != null && entry.modified().equals(String.valueOf(listing.lastModified()))) {
-                hash = Optional.of(entry.specHash()); // untouched since jobform applied it
-            } else {
-                hash = schedules.get(instance, listing.name()).flatMap(ScheduleListing::specHash);
-            }
+            // ListSchedules has no Description; the last-modified time stands in for it. A schedule
+            // modified since jobform applied it (by hand, or with no inventory entry after a crash)
+            // gets no hash, so the planner re-applies the full spec: console edits are repaired.
+            Optional<String> hash = entry != null && entry.modified().equals(String.valueOf(listing.lastModified()))
+                    ? Optional.of(entry.specHash()) : Optional.empty();
             lastModified.put(id, String.valueOf(listing.lastModified()));
             into.add(fromInventory(id, listing.arn(), hash, entry));
         }
