@@ -21,7 +21,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,11 +40,11 @@ public final class Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private Emulator(EmulatorOptions options) throws IOException {
+    private Emulator(EmulatorOptions options, Function<EmulatorContext, List<AwsService>> extra) throws IOException {
         this.options = options;
         IamService iam = new IamService(options.accountId(), options.clock(), options.iamPropagationDelay());
         this.context = new EmulatorContext(options.accountId(), options.clock(), iam);
-        this.catalog = ServiceCatalog.create(context, iam);
+        this.catalog = ServiceCatalog.create(context, iam, extra.apply(context));
         this.hooks = new Hooks(options.clock(), iam::propagationDelay);
         AdminEndpoints admin = new AdminEndpoints(hooks, catalog, this::snapshot, this::restore);
         HttpFront front = new HttpFront(catalog, hooks, admin, options.region(), options.accountId());
@@ -59,8 +61,16 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorOptions options) {
+        return start(options, ctx -> List.of());
+    }
+
+    /**
+     * Starts with additional services (e.g. a test's own {@code TaggedResources} source); they
+     * are routed by their signing name and seen by the Tagging API.
+     */
+    public static Emulator start(EmulatorOptions options, Function<EmulatorContext, List<AwsService>> extraServices) {
         try {
-            return new Emulator(options);
+            return new Emulator(options, extraServices);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + options.port(), e);
         }

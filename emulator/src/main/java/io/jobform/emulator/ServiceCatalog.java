@@ -33,12 +33,18 @@ public final class ServiceCatalog {
      * {@link io.jobform.emulator.core.RoleDirectory} is the IAM service itself.
      */
     public static ServiceCatalog create(EmulatorContext ctx, IamService iam) {
+        return create(ctx, iam, List.of());
+    }
+
+    /** As {@link #create(EmulatorContext, IamService)} plus {@code extra} services (before Tagging). */
+    public static ServiceCatalog create(EmulatorContext ctx, IamService iam, List<AwsService> extra) {
         List<AwsService> services = new ArrayList<>();
         services.add(new S3Service(ctx));
         services.add(iam);
         services.add(new EcsService(ctx));
         services.add(new SchedulerService(ctx));
         services.add(new StepFunctionsService(ctx));
+        services.addAll(extra);
         List<TaggedResources> tagged = services.stream()
                 .filter(TaggedResources.class::isInstance).map(TaggedResources.class::cast).toList();
         services.add(new TaggingService(tagged));

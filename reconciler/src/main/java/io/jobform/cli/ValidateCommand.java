@@ -49,6 +49,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        // The schema library logs through SLF4J; with no binding in the jar SLF4J would print a
+        // three-line notice to stderr on every run. Nothing it logs is meant for users.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         String instanceName = instance.or(() -> Optional.ofNullable(System.getenv("JOBFORM_INSTANCE")))
                 .filter(s -> !s.isBlank()).orElse(InstanceConfig.DEFAULT_INSTANCE);
         if (!INSTANCE.matcher(instanceName).matches()) {
@@ -60,6 +65,7 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path target : targets) {
             if (!Files.exists(target)) {
                 err.println("jobform validate: " + target + ": no such file or directory");
+                err.flush();
                 return ExitCodes.USAGE;
             }
         }

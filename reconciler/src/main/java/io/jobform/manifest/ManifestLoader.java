@@ -59,11 +59,12 @@ public final class ManifestLoader {
         } catch (MarkedYamlEngineException e) {
             SourcePosition at = e.getProblemMark().or(e::getContextMark).map(m -> position(key, m))
                     .orElse(SourcePosition.startOf(key));
-            return failed(key, at, "malformed YAML: " + firstLine(e.getProblem()));
+            String context = e.getContextMark().filter(m -> e.getContext() != null)
+                    .map(m -> " (" + e.getContext() + " at " + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ")")
+                    .orElse("");
+            return failed(key, at, "malformed YAML: " + firstLine(e.getProblem()) + context);
         } catch (YamlEngineException e) {
             return failed(key, SourcePosition.startOf(key), "malformed YAML: " + firstLine(e.getMessage()));
-        } catch (StackOverflowError e) {
-            return failed(key, SourcePosition.startOf(key), "YAML nesting is too deep");
         }
     }
 

@@ -54,14 +54,11 @@ final class YamlTreeBuilder {
         try {
             tree = convert(root, "", 1);
         } catch (LimitExceeded e) {
-            return new Built(Optional.empty(), List.of(Violation.error(start, "", "",
-                    "document expands to more than " + limits.maxNodes() + " nodes (possible alias bomb)")));
+            return new Built(Optional.empty(), List.of(Violation.error(start, "", "", "document expands to more than "
+                    + limits.maxNodes() + " nodes or " + limits.maxDepth() + " levels (possible alias bomb)")));
         }
-        if (!problems.isEmpty()) {
-            return new Built(Optional.empty(), List.copyOf(problems));
-        }
-        return new Built(Optional.of(new YamlDocument(file, (ObjectNode) tree, new PositionIndex(values, keys), start)),
-                List.of());
+        return new Built(Optional.of(new YamlDocument(file, (ObjectNode) tree, new PositionIndex(values, keys), start,
+                problems)), List.of());
     }
 
     private JsonNode convert(Node node, String pointer, int depth) {
@@ -70,8 +67,10 @@ final class YamlTreeBuilder {
             throw new LimitExceeded();
         }
         if (depth > limits.maxDepth()) {
-            problems.add(Violation.error(pos(node), "", "", "nesting deeper than " + limits.maxDepth() + " levels"));
-            return JSON.nullNode();
+            throw new LimitExceeded();
+        }
+        if (!(node instanceof ScalarNode) && !node.getTag().equals(Tag.MAP) && !node.getTag().equals(Tag.SEQ)) {
+            problems.add(Violation.error(pos(node), "", "", "YAML tag " + node.getTag() + " is not allowed in manifests"));
         }
         if (node instanceof MappingNode mapping) {
             return mapping(mapping, pointer, depth);
@@ -151,7 +150,10 @@ final class YamlTreeBuilder {
             value = new BigInteger(digits);
         }
         value = negative ? value.negate() : value;
-        return value.bitLength() < 63 ? JSON.numberNode(value.longValue()) : JSON.numberNode(value);
+        if (value.bitLength() < 32) {
+            return JSON.numberNode(value.intValue()); // as Jackson itself would read it
+        }
+        return value.bitLength() < 64 ? JSON.numberNode(value.longValue()) : JSON.numberNode(value);
     }
 
     private SourcePosition pos(Node node) {

@@ -60,9 +60,11 @@ final class StateMachineRenderer {
             case FORBID -> ConcurrencyGate.forbid(states, afterGate, names.config().partition());
             case REPLACE -> ConcurrencyGate.replace(states, afterGate, names.config().partition());
         }
-        spec.startingDeadlineSeconds().ifPresent(deadline -> states.set("CheckStartingDeadline",
-                deadlineCheck(deadline + spec.schedule().flatMap(s -> s.jitterMinutes()).orElse(0) * 60, runState)));
-        states.set(MISSED_DEADLINE, AslStates.succeed("the run could not start within startingDeadlineSeconds"));
+        spec.startingDeadlineSeconds().ifPresent(deadline -> {
+            int jitterSeconds = spec.schedule().flatMap(s -> s.jitterMinutes()).orElse(0) * 60;
+            states.set("CheckStartingDeadline", deadlineCheck(deadline + jitterSeconds, runState));
+            states.set(MISSED_DEADLINE, AslStates.succeed("the run could not start within startingDeadlineSeconds"));
+        });
 
         switch (spec.capacity()) {
             case ON_DEMAND -> states.set(runState, RunTaskState.render(job, names, false, spec, onFailure, Optional.empty()));
@@ -77,9 +79,6 @@ final class StateMachineRenderer {
         // The cause of a failed ECS task is the task description: StopCode, StoppedReason, exit codes.
         failed.put("ErrorPath", "$.error.Error").put("CausePath", "$.error.Cause");
         states.set(FAILED, failed);
-        if (spec.startingDeadlineSeconds().isEmpty()) {
-            states.remove(MISSED_DEADLINE);
-        }
         return asl;
     }
 

@@ -1,6 +1,7 @@
 package io.jobform.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.resource.ResourceId;
 import io.jobform.resource.ResourceKind;
@@ -62,7 +63,8 @@ public record TaskDefinitionSpec(
                 .put("cpuArchitecture", cpuArchitecture)
                 .put("operatingSystemFamily", operatingSystemFamily);
         ephemeralStorageGiB.ifPresent(size -> out.putObject("ephemeralStorage").put("sizeInGiB", size));
-        containerDefinitions.forEach(c -> out.withArray("containerDefinitions").add(c.toJson()));
+        ArrayNode containers = out.putArray("containerDefinitions");
+        containerDefinitions.forEach(c -> containers.add(c.toJson()));
         out.set("tags", Tags.keyValue(tags, "key", "value"));
         return out;
     }

@@ -87,7 +87,9 @@ public final class CronTranslator {
         } catch (IllegalArgumentException e) {
             return new Translation.Invalid("invalid AWS cron '" + text + "': " + e.getMessage());
         }
-        return new Translation.Ok(upper(text));
+        String[] g = upper(text).split(" ");
+        return new Translation.Ok(String.join(" ", step(g[0], "0"), step(g[1], "0"), step(g[2], "1"), step(g[3], "1"),
+                g[4], g[5]));
     }
 
     /** AWS documents increments as {@code 0/15}; a leading {@code *} becomes the field's first value. */

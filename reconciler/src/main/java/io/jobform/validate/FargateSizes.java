@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The valid Fargate task cpu/memory pairs, from the "Task size" table of the Amazon ECS
- * Developer Guide (task-cpu-memory-error / task_definition_parameters; 8192 and 16384 CPU need
- * Linux platform 1.4.0, which jobform always uses).
+ * The valid Fargate task cpu/memory pairs, from the task size table of the Amazon ECS Developer
+ * Guide (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html
+ * and the TaskDefinition {@code memory} API reference). 8192 and 16384 CPU need Linux platform
+ * version 1.4.0, the current default.
  */
 final class FargateSizes {
 

@@ -15,8 +15,11 @@ final class IdentityCheck {
     static final int MAX_JOB_NAME = 40;
     static final Set<String> RESERVED = Set.of("scheduler", "states", "execution");
     /** AWS names built as {@code <instance>-<job>} and their documented maximum lengths. */
-    private static final Map<String, Integer> NAME_LIMITS = Map.of(
-            "IAM role name", 64, "state machine name", 80, "schedule name", 64, "task definition family", 255);
+    private record NameLimit(String what, int max) {}
+
+    private static final java.util.List<NameLimit> NAME_LIMITS = java.util.List.of(
+            new NameLimit("IAM role name", 64), new NameLimit("schedule name", 64),
+            new NameLimit("state machine name", 80), new NameLimit("task definition family", 255));
     /** The tag character set of the Resource Groups Tagging API. */
     private static final Pattern TAG_CHARS = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
     /** 50 tags per resource, minus the four ownership tags jobform sets. */
@@ -37,24 +40,25 @@ final class IdentityCheck {
                     + "role " + instance + "-" + name + ")");
         } else {
             String generated = instance + "-" + name;
-            NAME_LIMITS.entrySet().stream().sorted(Map.Entry.comparingByValue()).filter(e -> generated.length() > e.getValue())
-                    .findFirst().ifPresent(e -> findings.error("/metadata/name", "the " + e.getKey() + " '" + generated
-                            + "' would be " + generated.length() + " characters; AWS allows " + e.getValue()));
+            NAME_LIMITS.stream().filter(limit -> generated.length() > limit.max()).findFirst()
+                    .ifPresent(limit -> findings.error("/metadata/name", "the " + limit.what() + " '" + generated
+                            + "' would be " + generated.length() + " characters; AWS allows " + limit.max()));
         }
-        labels(job.path("metadata").path("labels"), findings);
+        labels(job.path("metadata").path("labels"), "/metadata/labels", findings);
         annotations(job.path("metadata").path("annotations"), findings);
     }
 
-    private static void labels(JsonNode labels, Findings findings) {
+    /** @param base where the labels sit: a job's {@code /metadata/labels} or the defaults' {@code /spec/labels} */
+    static void labels(JsonNode labels, String base, Findings findings) {
         if (labels.size() > MAX_LABELS) {
-            findings.error("/metadata/labels", labels.size() + " labels; at most " + MAX_LABELS
+            findings.error(base, labels.size() + " labels; at most " + MAX_LABELS
                     + " fit on an AWS resource next to jobform's own tags");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             String value = e.getValue().asText();
-            String pointer = "/metadata/labels" + PositionIndex.segment(key);
+            String pointer = base + PositionIndex.segment(key);
             if (key.toLowerCase(Locale.ROOT).startsWith("aws:") || key.startsWith("jobform.io/")) {
                 findings.errorAtKey(pointer, "label '" + key + "' uses a reserved prefix (aws: and jobform.io/ are "
                         + "reserved for AWS and jobform)");

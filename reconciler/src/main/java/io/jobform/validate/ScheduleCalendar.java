@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a schedule fires, as EventBridge Scheduler evaluates it (Scheduler User Guide, "Daylight
- * saving time"): cron fields are matched against the wall clock of the schedule's time zone; a
+ * When a schedule fires, as EventBridge Scheduler evaluates it (Scheduler User Guide, "Schedule
+ * types", daylight saving time: https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html):
+ * cron fields are matched against the wall clock of the schedule's time zone; a
  * time skipped by a spring-forward does not fire; a time repeated by a fall-back fires once (the
  * first occurrence). A rate fires every fixed duration (a day is 24 hours) from its start date,
  * or from {@code from} when it has none. Start and end dates bound both.

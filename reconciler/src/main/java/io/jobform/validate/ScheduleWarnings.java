@@ -5,14 +5,17 @@ import io.jobform.manifest.ScheduleExpression;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Warnings a human should look at: runs more often than every 5 minutes, and cron times that
- * a daylight-saving change in the job's time zone skips or repeats in the coming year.
+ * Warnings a human should look at: a schedule that never fires again, runs more often than
+ * every 5 minutes, and cron times that a daylight-saving change in the job's time zone skips
+ * or repeats in the coming year.
  */
 final class ScheduleWarnings {
 
@@ -24,6 +27,10 @@ final class ScheduleWarnings {
         String pointer = schedule.expression() instanceof ScheduleExpression.Cron ? "/spec/schedule/cron"
                 : "/spec/schedule/rate";
         List<ZonedDateTime> times = ScheduleCalendar.next(schedule, now, 30);
+        if (times.isEmpty()) {
+            findings.warning(pointer, "the schedule has no run after " + now + " (past year or end date?)");
+            return;
+        }
         for (int i = 1; i < times.size(); i++) {
             Duration gap = Duration.between(times.get(i - 1), times.get(i));
             if (gap.compareTo(MIN_INTERVAL) < 0) {
@@ -53,10 +60,10 @@ final class ScheduleWarnings {
         while (t != null && t.getInstant().isBefore(horizon)) {
             LocalDateTime from = t.isGap() ? t.getDateTimeBefore() : t.getDateTimeAfter();
             LocalDateTime to = t.isGap() ? t.getDateTimeAfter() : t.getDateTimeBefore();
-            Schedule probe = new Schedule(cron, java.time.ZoneOffset.UTC, schedule.jitterMinutes(),
-                    java.util.Optional.empty(), java.util.Optional.empty());
+            Schedule probe = new Schedule(cron, ZoneOffset.UTC, schedule.jitterMinutes(),
+                    Optional.empty(), Optional.empty());
             List<ZonedDateTime> local = ScheduleCalendar.next(probe,
-                    from.atZone(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1), 1);
+                    from.atZone(ZoneOffset.UTC).toInstant().minusSeconds(1), 1);
             boolean hit = !local.isEmpty() && local.get(0).toLocalDateTime().isBefore(to);
             if (hit && t.isGap() && !gapWarned) {
                 findings.warning("/spec/schedule/cron", local.get(0).toLocalDateTime() + " does not exist in "

@@ -51,9 +51,15 @@ final class SchemaCheck {
     List<Violation> check(YamlDocument doc, String kind, String subject) {
         JsonSchema schema = kind.equals("JobDefaults") ? jobDefaults : scheduledJob;
         Set<ValidationMessage> messages = schema.validate(doc.tree());
+        // A value of the wrong type also fails its enum/range keywords: report only the type.
+        Set<String> wrongType = new java.util.HashSet<>();
+        messages.stream().filter(m -> m.getType().equals("type")).forEach(m -> wrongType.add(m.getInstanceLocation().toString()));
         List<Violation> out = new ArrayList<>();
         for (ValidationMessage m : messages) {
-            out.add(toViolation(m, doc.positions(), subject));
+            boolean shadowed = !m.getType().equals("type") && wrongType.contains(m.getInstanceLocation().toString());
+            if (!shadowed) {
+                out.add(toViolation(m, doc.positions(), subject));
+            }
         }
         out.sort(Comparator.comparingInt((Violation v) -> v.position().line()).thenComparingInt(v -> v.position().column()));
         return out;

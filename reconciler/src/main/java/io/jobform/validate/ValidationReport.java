@@ -21,6 +21,15 @@ public record ValidationReport(List<ScheduledJob> jobs, Set<String> invalidJobNa
         violations = List.copyOf(violations);
     }
 
+    /**
+     * Keys of the manifests with at least one error. A file that cannot be parsed yields no job
+     * name; the reconciler freezes the jobs whose {@code jobform.io/manifest} tag names such a key.
+     */
+    public Set<String> invalidManifestKeys() {
+        return violations.stream().filter(Violation::isError).map(v -> v.position().file())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public boolean valid() {
         return violations.stream().noneMatch(Violation::isError);
     }

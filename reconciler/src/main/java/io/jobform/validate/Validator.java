@@ -51,6 +51,7 @@ public final class Validator {
         List<Violation> violations = new ArrayList<>();
         List<YamlDocument> jobs = new ArrayList<>();
         List<YamlDocument> defaults = new ArrayList<>();
+        Set<String> invalid = new TreeSet<>();
         for (ManifestFile file : files) {
             LoadedFile loaded = loader.load(file);
             violations.addAll(loaded.violations());
@@ -61,6 +62,7 @@ public final class Validator {
                 } else if (kind.asText().equals(JOB_DEFAULTS)) {
                     defaults.add(doc);
                 } else {
+                    name(doc).ifPresent(invalid::add); // perhaps a job with a misspelt kind: keep it frozen
                     violations.add(Violation.error(kind.isMissingNode() ? doc.start() : doc.positions().valueAt("/kind"),
                             "", "kind", kind.isMissingNode() ? "required field 'kind' is missing (ScheduledJob or JobDefaults)"
                                     : "unknown kind '" + kind.asText() + "'; use ScheduledJob or JobDefaults"));
@@ -69,25 +71,27 @@ public final class Validator {
         }
         Optional<YamlDocument> usableDefaults = defaults(defaults, violations);
         boolean defaultsBroken = !defaults.isEmpty() && usableDefaults.isEmpty();
-        Set<String> invalid = new TreeSet<>();
         Set<String> duplicated = duplicates(jobs, violations);
         List<ScheduledJob> valid = new ArrayList<>();
         for (YamlDocument doc : jobs) {
             Optional<String> name = name(doc);
             String subject = name.map(n -> SCHEDULED_JOB + "/" + n).orElse("");
-            List<Violation> own = new ArrayList<>(schema.check(doc, SCHEDULED_JOB, subject));
-            if (own.isEmpty() && defaultsBroken) {
-                own.add(Violation.error(doc.start(), subject, "", "not reconciled while the JobDefaults of this "
-                        + "manifest set is invalid"));
-            }
+            List<Violation> own = new ArrayList<>(doc.problems().stream().map(v -> withSubject(v, subject)).toList());
             Optional<ScheduledJob> job = Optional.empty();
             if (own.isEmpty()) {
-                Findings findings = new Findings(subject, doc.positions(), usableDefaults.map(YamlDocument::positions));
-                ObjectNode merged = usableDefaults.map(d -> DefaultsMerge.merge(d.tree(), doc.tree())).orElse(doc.tree());
-                Optional<Schedule> schedule = semantics(merged, instanceName, now, findings);
-                own.addAll(findings.violations());
-                if (!findings.hasErrors()) {
-                    job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
+                List<Violation> schemaErrors = schema.check(doc, SCHEDULED_JOB, subject);
+                own.addAll(schemaErrors);
+                if (defaultsBroken) {
+                    own.add(Violation.error(doc.start(), subject, "", "not reconciled while the JobDefaults of this "
+                            + "manifest set is invalid"));
+                } else {
+                    Findings findings = new Findings(subject, doc.positions(), usableDefaults.map(YamlDocument::positions));
+                    ObjectNode merged = usableDefaults.map(d -> DefaultsMerge.merge(d.tree(), doc.tree())).orElse(doc.tree());
+                    Optional<Schedule> schedule = semantics(merged, instanceName, now, findings, !schemaErrors.isEmpty());
+                    own.addAll(beyond(schemaErrors, findings.violations()));
+                    if (schemaErrors.isEmpty() && !findings.hasErrors()) {
+                        job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
+                    }
                 }
             }
             violations.addAll(own);
@@ -102,7 +106,32 @@ public final class Validator {
         return new ValidationReport(valid, invalid, sorted(violations));
     }
 
-    private static Optional<Schedule> semantics(ObjectNode job, String instance, Instant now, Findings findings) {
+    /**
+     * Semantic checks also run on a schema-invalid job so that one pass reports everything; on
+     * such a tree a check may meet a value of the wrong shape, and its findings are then moot.
+     */
+    private static Optional<Schedule> semantics(ObjectNode job, String instance, Instant now, Findings findings,
+            boolean schemaInvalid) {
+        if (!schemaInvalid) {
+            return checks(job, instance, now, findings);
+        }
+        try {
+            return checks(job, instance, now, findings);
+        } catch (RuntimeException wrongShape) {
+            return Optional.empty();
+        }
+    }
+
+    /** Semantic findings about a field the schema already rejected (or its parent or child) add nothing. */
+    private static List<Violation> beyond(List<Violation> schemaErrors, List<Violation> semantic) {
+        return semantic.stream().filter(v -> schemaErrors.stream().noneMatch(s -> related(s.field(), v.field()))).toList();
+    }
+
+    private static boolean related(String a, String b) {
+        return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".") || a.startsWith(b + "[") || b.startsWith(a + "[");
+    }
+
+    private static Optional<Schedule> checks(ObjectNode job, String instance, Instant now, Findings findings) {
         IdentityCheck.check(job, instance, findings);
         JsonNode spec = job.path("spec");
         Optional<Schedule> schedule = spec.has("schedule")
@@ -129,11 +158,15 @@ public final class Validator {
             return Optional.empty();
         }
         YamlDocument doc = defaults.get(0);
-        List<Violation> found = new ArrayList<>(schema.check(doc, JOB_DEFAULTS, JOB_DEFAULTS));
+        List<Violation> found = new ArrayList<>(doc.problems().stream().map(v -> withSubject(v, JOB_DEFAULTS)).toList());
+        if (found.isEmpty()) {
+            found.addAll(schema.check(doc, JOB_DEFAULTS, JOB_DEFAULTS));
+        }
         if (found.isEmpty()) {
             // The defaults' own values are checked in each job's context; these need no job.
             Findings findings = new Findings(JOB_DEFAULTS, doc.positions(), Optional.empty());
             ReferenceCheck.check(doc.tree().path("spec"), findings);
+            IdentityCheck.labels(doc.tree().path("spec").path("labels"), "/spec/labels", findings);
             found.addAll(findings.violations());
         }
         violations.addAll(found);
@@ -160,6 +193,10 @@ public final class Validator {
             }
         });
         return duplicated;
+    }
+
+    private static Violation withSubject(Violation v, String subject) {
+        return new Violation(v.severity(), v.position(), subject, v.field(), v.message());
     }
 
     private static Optional<String> name(YamlDocument doc) {

@@ -21,7 +21,7 @@ final class GoldenFiles {
     static void assertMatches(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
         if (Boolean.getBoolean("jobform.updateGolden")) {
-            Files.createDirectories(DIR);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Every fixture job rendered and compared with its golden file; shared resources likewise. */
+/** Every hand-built fixture job rendered and compared with its golden file; shared resources likewise. */
 class RendererGoldenTest {
 
     static Stream<JobBuilder> fixtures() {
@@ -29,12 +29,12 @@ class RendererGoldenTest {
         assertThat(result.violations()).isEmpty();
         List<ResourceSpec> resources = result.desired().forJob(fixture.name);
         assertThat(resources).isNotEmpty();
-        GoldenFiles.assertMatches(fixture.name + ".json", CanonicalJson.pretty(RenderDocument.of(resources)) + "\n");
+        GoldenFiles.assertMatches("fixtures/" + fixture.name + ".json", CanonicalJson.pretty(RenderDocument.of(resources)) + "\n");
     }
 
     @Test
     void sharedResourcesMatchGolden() throws IOException {
-        GoldenFiles.assertMatches("_shared.json",
+        GoldenFiles.assertMatches("fixtures/_shared.json",
                 CanonicalJson.pretty(RenderDocument.of(renderAll().desired().shared())) + "\n");
     }
 }

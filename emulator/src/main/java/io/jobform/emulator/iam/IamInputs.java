@@ -87,6 +87,11 @@ final class IamInputs {
         return checkBoundary(value);
     }
 
+    /** CreateRole's optional PermissionsBoundary. */
+    java.util.Optional<String> optionalBoundaryArn() {
+        return form.get("PermissionsBoundary").map(IamInputs::checkBoundary);
+    }
+
     static String checkBoundary(String value) {
         if (value.length() < 20 || value.length() > 2048 || !POLICY_ARN.matcher(value).matches()) {
             throw new AwsException(400, "InvalidInput", "ARN " + value + " is not valid.");

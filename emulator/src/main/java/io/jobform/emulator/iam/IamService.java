@@ -12,7 +12,6 @@ import io.jobform.emulator.wire.FormBody;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +26,6 @@ import java.nio.charset.StandardCharsets;
  * IAM's eventual consistency.
  */
 public final class IamService implements AwsService, StatefulService, RoleDirectory {
-    /** Default quota "Role trust policy length" (characters, whitespace not counted). */
-    static final int TRUST_POLICY_LIMIT = 2048;
-    /** Hard quota: aggregate inline policy size per role. */
-    static final int INLINE_POLICY_LIMIT = 10240;
-
     private final String accountId;
     private final Clock clock;
     private Duration propagationDelay;
@@ -95,29 +89,25 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
             case "ListRoles" -> listRoles(in, form, rid);
             case "UpdateAssumeRolePolicy" -> {
                 IamRole role = roleNamed(in.roleName());
-                String doc = trustPolicy(in.policyDocument("PolicyDocument", "policyDocument"));
+                String doc = PolicyDocuments.checkTrust(in.policyDocument("PolicyDocument", "policyDocument"));
                 role.trustPolicy = doc;
                 role.usableAt = clock.instant().plus(propagationDelay);
                 yield IamXml.response(action, rid, null);
             }
             case "PutRolePolicy" -> {
-                putRolePolicy(in);
+                IamRole role = roleNamed(in.roleName());
+                InlinePolicies.put(role, in.policyName(), in.policyDocument("PolicyDocument", "policyDocument"));
                 yield IamXml.response(action, rid, null);
             }
             case "GetRolePolicy" -> {
                 IamRole role = roleNamed(in.roleName());
                 String name = in.policyName();
-                String doc = Optional.ofNullable(role.inlinePolicies.get(name)).orElseThrow(() -> noSuchEntity(
-                        "The role policy with name " + name + " cannot be found."));
+                String doc = InlinePolicies.get(role, name);
                 yield IamXml.response(action, rid, x -> x.element("RoleName", role.name).element("PolicyName", name)
                         .element("PolicyDocument", PolicyDocuments.urlEncode(doc)));
             }
             case "DeleteRolePolicy" -> {
-                IamRole role = roleNamed(in.roleName());
-                String name = in.policyName();
-                if (role.inlinePolicies.remove(name) == null) {
-                    throw noSuchEntity("The role policy with name " + name + " cannot be found.");
-                }
+                InlinePolicies.delete(roleNamed(in.roleName()), in.policyName());
                 yield IamXml.response(action, rid, null);
             }
             case "ListRolePolicies" -> listRolePolicies(in, form, rid);
@@ -127,7 +117,7 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
                 Map<String, String> merged = new java.util.LinkedHashMap<>(role.tags);
                 merged.putAll(tags);
                 if (merged.size() > 50) {
-                    throw new AwsException(400, "LimitExceeded", "The number of tags has reached the maximum limit.");
+                    throw new AwsException(409, "LimitExceeded", "The number of tags has reached the maximum limit.");
                 }
                 role.tags.putAll(tags);
                 yield IamXml.response(action, rid, null);
@@ -161,11 +151,11 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
     private IamRole createRole(IamInputs in) {
         String name = in.roleName();
         String path = in.path("Path", "path");
-        String trust = trustPolicy(in.policyDocument("AssumeRolePolicyDocument", "assumeRolePolicyDocument"));
+        String trust = PolicyDocuments.checkTrust(in.policyDocument("AssumeRolePolicyDocument", "assumeRolePolicyDocument"));
         String description = in.description();
         int maxSession = in.maxSessionDuration();
         Map<String, String> tags = in.tags();
-        Optional<String> boundary = Optional.ofNullable(inBoundary(in));
+        Optional<String> boundary = in.optionalBoundaryArn();
         if (roles.containsKey(key(name))) {
             throw new AwsException(409, "EntityAlreadyExists", "Role with name " + name + " already exists.");
         }
@@ -181,25 +171,6 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
         return role;
     }
 
-    private static String inBoundary(IamInputs in) {
-        try {
-            return in.boundaryArn();
-        } catch (AwsException e) {
-            if (e.code().equals("ValidationError")) {
-                return null; // optional on CreateRole
-            }
-            throw e;
-        }
-    }
-
-    private static String trustPolicy(String document) {
-        PolicyDocuments.validate(document, PolicyDocuments.Kind.TRUST);
-        if (PolicyDocuments.size(document) > TRUST_POLICY_LIMIT) {
-            throw new AwsException(409, "LimitExceeded", "Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_LIMIT);
-        }
-        return document;
-    }
-
     private void deleteRole(String name) {
         IamRole role = roleNamed(name);
         if (!role.inlinePolicies.isEmpty()) {
@@ -208,29 +179,11 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
         roles.remove(key(name));
     }
 
-    private void putRolePolicy(IamInputs in) {
-        IamRole role = roleNamed(in.roleName());
-        String name = in.policyName();
-        String doc = in.policyDocument("PolicyDocument", "policyDocument");
-        PolicyDocuments.validate(doc, PolicyDocuments.Kind.IDENTITY);
-        int total = PolicyDocuments.size(doc);
-        for (Map.Entry<String, String> e : role.inlinePolicies.entrySet()) {
-            if (!e.getKey().equals(name)) {
-                total += PolicyDocuments.size(e.getValue());
-            }
-        }
-        if (total > INLINE_POLICY_LIMIT) {
-            throw new AwsException(409, "LimitExceeded",
-                    "Maximum policy size of " + INLINE_POLICY_LIMIT + " bytes exceeded for role " + role.name);
-        }
-        role.inlinePolicies.put(name, doc);
-    }
-
     private AwsResponse listRoles(IamInputs in, FormBody form, String rid) {
         String prefix = in.path("PathPrefix", "pathPrefix");
         int maxItems = in.maxItems();
         List<IamRole> matching = roles.values().stream().filter(r -> r.path.startsWith(prefix)).toList();
-        Page<IamRole> page = Page.of(matching, r -> key(r.name), form.get("Marker"), maxItems);
+        IamPage<IamRole> page = IamPage.of(matching, r -> key(r.name), form.get("Marker"), maxItems);
         return IamXml.response("ListRoles", rid, x -> {
             x.open("Roles");
             page.items().forEach(r -> IamXml.role(x, "member", r, false));
@@ -242,33 +195,13 @@ public final class IamService implements AwsService, StatefulService, RoleDirect
     private AwsResponse listRolePolicies(IamInputs in, FormBody form, String rid) {
         IamRole role = roleNamed(in.roleName());
         int maxItems = in.maxItems();
-        Page<String> page = Page.of(new ArrayList<>(role.inlinePolicies.keySet()), n -> n, form.get("Marker"), maxItems);
+        IamPage<String> page = IamPage.of(new ArrayList<>(role.inlinePolicies.keySet()), n -> n, form.get("Marker"), maxItems);
         return IamXml.response("ListRolePolicies", rid, x -> {
             x.open("PolicyNames");
             page.items().forEach(n -> x.element("member", n));
             x.close("PolicyNames").element("IsTruncated", page.marker().isPresent());
             page.marker().ifPresent(m -> x.element("Marker", m));
         });
-    }
-
-    /** One page of a sorted list; the marker is the opaque position after the last item. */
-    private record Page<T>(List<T> items, Optional<String> marker) {
-        static <T> Page<T> of(List<T> all, java.util.function.Function<T, String> sortKey, Optional<String> marker, int max) {
-            String after = marker.map(m -> {
-                try {
-                    return new String(Base64.getUrlDecoder().decode(m), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    throw new AwsException(400, "InvalidInput", "Invalid Marker");
-                }
-            }).orElse(null);
-            List<T> rest = all.stream().filter(t -> after == null || sortKey.apply(t).compareTo(after) > 0).toList();
-            List<T> items = rest.subList(0, Math.min(max, rest.size()));
-            Optional<String> next = rest.size() > max
-                    ? Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                            sortKey.apply(items.get(items.size() - 1)).getBytes(StandardCharsets.UTF_8)))
-                    : Optional.empty();
-            return new Page<>(items, next);
-        }
     }
 
     private IamRole roleNamed(String name) {

@@ -153,6 +153,18 @@ final class PolicyDocuments {
         return false;
     }
 
+    /** Default quota "Role trust policy length" (characters, whitespace not counted). */
+    static final int TRUST_POLICY_LIMIT = 2048;
+
+    /** A valid trust policy within its size quota, or MalformedPolicyDocument / LimitExceeded. */
+    static String checkTrust(String document) {
+        validate(document, Kind.TRUST);
+        if (size(document) > TRUST_POLICY_LIMIT) {
+            throw new AwsException(409, "LimitExceeded", "Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_LIMIT);
+        }
+        return document;
+    }
+
     /** IAM counts policy size without whitespace. */
     static int size(String document) {
         return (int) document.chars().filter(c -> !Character.isWhitespace(c)).count();

@@ -39,7 +39,9 @@ final class S3Listing {
         List<String> prefixes = new ArrayList<>();
         String lastMarker = null;
         boolean truncated = false;
-        for (S3Object object : bucket.objects.tailMap(after, false).values()) {
+        // Start at the later of the position and the prefix, so a listing of one prefix does not scan the bucket.
+        boolean fromPrefix = prefix.compareTo(after) > 0;
+        for (S3Object object : bucket.objects.tailMap(fromPrefix ? prefix : after, fromPrefix).values()) {
             String key = object.key();
             if (!key.startsWith(prefix)) {
                 if (key.compareTo(prefix) > 0) {

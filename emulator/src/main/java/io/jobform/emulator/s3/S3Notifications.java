@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Bucket notifications for every bucket: every object created or deleted is recorded and
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
  * PutObject returns, its event has been delivered.
  */
 public final class S3Notifications {
+    private static final Logger LOG = Logger.getLogger(S3Notifications.class.getName());
     private static final DateTimeFormatter EVENT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -48,7 +51,12 @@ public final class S3Notifications {
             recorded.add(event);
         }
         for (Consumer<S3Event> listener : listeners) {
-            listener.accept(event);
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                // The write has happened; a failing listener must not turn it into an error answer.
+                LOG.log(Level.WARNING, "S3 event listener failed for " + event.bucket() + "/" + event.key(), e);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Amazon S3 over REST-XML, path-style ({@code /bucket/key}) and virtual-hosted
  * ({@code Host: bucket.localhost}). Operations: ListBuckets, CreateBucket, HeadBucket,
- * DeleteBucket, GetBucketLocation, ListObjectsV2, Put/Get/Head/DeleteObject.
+ * DeleteBucket, GetBucketLocation, ListObjectsV2, Put/Get/Head/DeleteObject, DeleteObjects.
  */
 public final class S3Service implements AwsService, StatefulService, SelfLocking {
     static final DateTimeFormatter ISO =
@@ -73,6 +73,7 @@ public final class S3Service implements AwsService, StatefulService, SelfLocking
                 case "GetObject" -> store.getObject(t.bucket(), t.key(), request, false);
                 case "HeadObject" -> store.getObject(t.bucket(), t.key(), request, true);
                 case "DeleteObject" -> store.deleteObject(t.bucket(), t.key(), request, events);
+                case "DeleteObjects" -> store.deleteObjects(t.bucket(), request, events);
                 default -> throw AwsException.unknownOperation(Protocol.REST_XML, t.operation());
             };
         }
@@ -108,6 +109,7 @@ public final class S3Service implements AwsService, StatefulService, SelfLocking
                 case "PUT" -> sub ? "PutBucketSubresource" : "CreateBucket";
                 case "HEAD" -> "HeadBucket";
                 case "DELETE" -> sub ? "DeleteBucketSubresource" : "DeleteBucket";
+                case "POST" -> request.query().containsKey("delete") ? "DeleteObjects" : "PostBucketSubresource";
                 case "GET" -> request.query().containsKey("location") ? "GetBucketLocation"
                         : request.query().containsKey("list-type") ? "ListObjectsV2"
                         : sub ? "GetBucketSubresource" : "ListObjects";

@@ -138,6 +138,22 @@ final class S3Store {
         return AwsResponse.empty(204);
     }
 
+    AwsResponse deleteObjects(String name, AwsRequest request, List<S3Event> events) {
+        S3Bucket b = bucket(name);
+        byte[] body = AwsChunkedBody.applies(request::header) ? AwsChunkedBody.decode(request.body()).payload() : request.body();
+        DeleteObjectsRequest delete = DeleteObjectsRequest.parse(body);
+        Xml xml = new Xml().open("DeleteResult", NS);
+        for (String key : delete.keys()) {
+            if (b.objects.remove(key) != null) {
+                events.add(S3Notifications.removed(b.region, name, key, clock.instant(), b.nextSequencer(), request.requestId()));
+            }
+            if (!delete.quiet()) {
+                xml.open("Deleted").element("Key", key).close("Deleted");
+            }
+        }
+        return AwsResponse.of(200, XML, xml.close("DeleteResult").toString());
+    }
+
     private S3Bucket bucket(String name) {
         S3Bucket b = buckets.get(name);
         if (b == null) {

@@ -1,8 +1,6 @@
 package io.jobform.emulator.scheduler;
 
 import io.jobform.emulator.core.AwsRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /** The restJson1 routes of EventBridge Scheduler (botocore scheduler/2021-06-30 "http" members). */
 record SchedulerRoute(String operation, String name) {
@@ -11,25 +9,26 @@ record SchedulerRoute(String operation, String name) {
         String path = request.path();
         String method = request.method();
         if (path.startsWith("/tags/")) {
-            String arn = URLDecoder.decode(path.substring("/tags/".length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+            String arn = path.substring("/tags/".length());
             return new SchedulerRoute(switch (method) {
                 case "POST" -> "TagResource";
                 case "DELETE" -> "UntagResource";
                 default -> "ListTagsForResource";
             }, arn);
         }
-        String[] parts = path.replaceAll("/+$", "").split("/");
-        if (parts.length == 2) {
-            return new SchedulerRoute(switch (parts[1]) {
-                case "schedules" -> "ListSchedules";
-                case "schedule-groups" -> "ListScheduleGroups";
-                default -> "Unknown";
-            }, "");
+        String trimmed = path.replaceAll("/+$", "");
+        if (trimmed.equals("/schedules")) {
+            return new SchedulerRoute("ListSchedules", "");
         }
-        if (parts.length == 3) {
-            String name = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
-            String suffix = parts[1].equals("schedules") ? "Schedule" : parts[1].equals("schedule-groups") ? "ScheduleGroup" : null;
-            if (suffix != null) {
+        if (trimmed.equals("/schedule-groups")) {
+            return new SchedulerRoute("ListScheduleGroups", "");
+        }
+        // The server hands over a decoded path: a name sent as "a%2Fb" arrives as "a/b", so
+        // everything after the collection is the name (and then fails the name pattern).
+        for (String collection : new String[] {"/schedules/", "/schedule-groups/"}) {
+            if (path.startsWith(collection) && path.length() > collection.length()) {
+                String name = path.substring(collection.length());
+                String suffix = collection.equals("/schedules/") ? "Schedule" : "ScheduleGroup";
                 String verb = switch (method) {
                     case "POST" -> "Create";
                     case "PUT" -> suffix.equals("Schedule") ? "Update" : "Unknown";

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * A validated GetResources request. Limits from the API model: ResourcesPerPage 1..100
- * (default 100), TagFilters at most 50 with at most 20 Values each, Key 1..128 characters,
- * ResourceARNList 1..100 and not combined with TagFilters or ResourceTypeFilters.
+ * (default 100), TagsPerPage 100..500, TagFilters at most 50 with at most 20 Values each, Key
+ * 1..128 characters, ResourceTypeFilters at most 100, ResourceARNList 1..100 and not combined
+ * with the pagination parameters.
  */
 record GetResourcesQuery(List<TagFilter> tagFilters, List<String> typeFilters, Optional<Set<String>> arns,
                          int resourcesPerPage, Optional<String> paginationToken) {
@@ -39,6 +40,12 @@ record GetResourcesQuery(List<TagFilter> tagFilters, List<String> typeFilters, O
         }
         List<String> types = new ArrayList<>();
         body.path("ResourceTypeFilters").forEach(t -> types.add(t.asText().toLowerCase(Locale.ROOT)));
+        if (types.size() > 100) {
+            throw invalid("ResourceTypeFilters must contain at most 100 types");
+        }
+        if (body.has("TagsPerPage") && (body.get("TagsPerPage").asInt() < 100 || body.get("TagsPerPage").asInt() > 500)) {
+            throw invalid("TagsPerPage must be between 100 and 500");
+        }
         Optional<Set<String>> arns = Optional.empty();
         if (body.has("ResourceARNList")) {
             List<String> list = new ArrayList<>();
@@ -46,8 +53,8 @@ record GetResourcesQuery(List<TagFilter> tagFilters, List<String> typeFilters, O
             if (list.isEmpty() || list.size() > 100) {
                 throw invalid("ResourceARNList must contain 1 to 100 ARNs");
             }
-            if (!filters.isEmpty() || !types.isEmpty()) {
-                throw invalid("ResourceARNList can't be used with TagFilters or ResourceTypeFilters");
+            if (body.has("ResourcesPerPage") || body.has("TagsPerPage") || body.has("PaginationToken")) {
+                throw invalid("ResourceARNList can't be used with ResourcesPerPage, TagsPerPage or PaginationToken");
             }
             arns = Optional.of(Set.copyOf(list));
         }

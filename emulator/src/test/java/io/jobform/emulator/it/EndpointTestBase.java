@@ -65,17 +65,29 @@ public abstract class EndpointTestBase {
     }
 
     protected static S3Client s3() {
+        return s3(endpoint);
+    }
+
+    protected static IamClient iam() {
+        return iam(endpoint);
+    }
+
+    protected static ResourceGroupsTaggingApiClient tagging() {
+        return tagging(endpoint);
+    }
+
+    protected static S3Client s3(URI endpoint) {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials())
                 .httpClient(http).forcePathStyle(true)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    protected static IamClient iam() {
+    protected static IamClient iam(URI endpoint) {
         return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(credentials())
                 .httpClient(http).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    protected static ResourceGroupsTaggingApiClient tagging() {
+    protected static ResourceGroupsTaggingApiClient tagging(URI endpoint) {
         return ResourceGroupsTaggingApiClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials()).httpClient(http)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
