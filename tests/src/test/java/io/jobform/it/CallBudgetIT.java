@@ -5,22 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.S3ManifestSource;
+import io.jobform.bench.BenchManifests;
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exact AWS calls of a reconcile of N = 100 jobs read from S3, as the Lambda runs it. A
- * change that adds per-job calls to a no-op fails here.
+ * The exact AWS calls of reconciles of N = 100 generated jobs read from S3, as the Lambda runs
+ * them: the small version of benchmark scenarios 1–5 (docs/PERFORMANCE.md). A change that adds
+ * per-job calls fails here. The budgets are formulas over the generated set: N jobs, P of them
+ * with permissions (a task role), S with a schedule.
  */
 class CallBudgetIT {
     private static final int N = 100;
@@ -28,21 +31,27 @@ class CallBudgetIT {
     @TempDir
     Path work;
     Sandbox sandbox;
+    ObjectStore manifests;
     Reconciler reconciler;
+    Map<String, Long> bulkCreate;
+    long withRole;
+    long withSchedule;
 
     @BeforeEach
     void start() throws Exception {
         sandbox = new Sandbox(work);
-        ObjectStore manifests = new ObjectStore(sandbox.clients.s3, Sandbox.BUCKET);
-        manifests.put("manifests/_defaults.yaml",
-                Files.readAllBytes(Sandbox.repoRoot().resolve("manifests/_defaults.yaml")));
-        for (int i = 0; i < N; i++) {
-            manifests.put("manifests/job-" + i + ".yaml", job(i).getBytes(StandardCharsets.UTF_8));
-        }
+        manifests = new ObjectStore(sandbox.clients.s3, Sandbox.BUCKET);
+        Map<String, String> files = BenchManifests.generate(N);
+        files.forEach((name, text) -> manifests.put("manifests/" + name, text.getBytes(StandardCharsets.UTF_8)));
+        withRole = files.values().stream().filter(t -> t.contains("\n  permissions:")).count();
+        withSchedule = files.values().stream().filter(t -> t.contains("\n  schedule:")).count();
         reconciler = new Reconciler(Sandbox.config("jobform"), new S3ManifestSource(manifests, "manifests/"),
                 sandbox.store, sandbox.clients, Clock.systemUTC(), line -> { }, PropagationRetry.standard());
-        ReconcileResult created = reconciler.reconcile(ReconcileOptions.defaults().withMaxDeletions(N));
+        sandbox.resetCalls();
+        ReconcileResult created = reconciler.reconcile(ReconcileOptions.defaults());
         assertThat(created.apply().orElseThrow().failures()).isEmpty();
+        bulkCreate = sandbox.calls();
+        sandbox.resetCalls();
     }
 
     @AfterEach
@@ -50,40 +59,105 @@ class CallBudgetIT {
         sandbox.close();
     }
 
-    /** Every third job declares permissions (a task role), every job has a schedule. */
-    private static String job(int i) {
-        String permissions = i % 3 == 0 ? "  permissions:\n    - {effect: Allow, actions: [\"s3:GetObject\"], "
-                + "resources: [\"arn:aws:s3:::data-" + i + "/*\"]}\n" : "";
-        return "apiVersion: jobform.io/v1alpha1\nkind: ScheduledJob\nmetadata:\n  name: job-" + i + "\nspec:\n"
-                + "  schedule:\n    cron: \"" + (i % 60) + " * * * *\"\n    timezone: Europe/Berlin\n  container:\n"
-                + "    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/job:" + i + "\n" + permissions;
+    /** What every reconcile pays: lease, inventory, one listing of the source, the observation pages. */
+    private Map<String, Long> observation(long schedules) {
+        Map<String, Long> calls = new TreeMap<>();
+        calls.put("s3:PutObject", 1L);
+        calls.put("s3:DeleteObject", 1L);
+        calls.put("s3:GetObject", 1L);
+        calls.put("s3:ListObjectsV2", 1L);
+        // N task definitions + N state machines + the schedule group, 100 per GetResources page.
+        calls.put("tagging:GetResources", (2L * N + 1 + 99) / 100);
+        calls.put("scheduler:ListSchedules", Math.max(1, (schedules + 99) / 100));
+        calls.put("iam:ListRoles", 1L);
+        return calls;
+    }
+
+    @Test
+    void bulkCreateCallsEveryCreateOnceAndObservesFromNothing() {
+        Map<String, Long> expected = new TreeMap<>();
+        // Nothing exists yet: one empty observation page each.
+        expected.put("tagging:GetResources", 1L);
+        expected.put("scheduler:ListSchedules", 1L);
+        expected.put("iam:ListRoles", 1L);
+        expected.put("s3:ListObjectsV2", 1L);
+        // Inventory (missing), then every manifest once.
+        expected.put("s3:GetObject", 1L + N + 1);
+        // Lease, one status object per job, the summary, the inventory.
+        expected.put("s3:PutObject", 1L + N + 1 + 1);
+        expected.put("s3:DeleteObject", 1L);
+        expected.put("scheduler:GetScheduleGroup", 1L);
+        expected.put("scheduler:CreateScheduleGroup", 1L);
+        expected.put("scheduler:CreateSchedule", withSchedule);
+        expected.put("scheduler:GetSchedule", withSchedule);
+        expected.put("ecs:DescribeTaskDefinition", (long) N);
+        expected.put("ecs:RegisterTaskDefinition", (long) N);
+        expected.put("states:CreateStateMachine", (long) N);
+        long roles = withRole + 3;
+        for (String op : new String[] {"CreateRole", "UpdateAssumeRolePolicy", "ListRolePolicies",
+            "PutRolePermissionsBoundary", "TagRole"}) {
+            expected.put("iam:" + op, roles);
+        }
+        // Task roles have one inline policy; the three shared roles one each as well.
+        expected.put("iam:PutRolePolicy", roles);
+        assertThat(bulkCreate).isEqualTo(expected);
     }
 
     @Test
     void noOpReconcileMakesAConstantNumberOfCalls() throws Exception {
-        sandbox.resetCalls();
         ReconcileResult result = reconciler.reconcile(ReconcileOptions.defaults());
         assertThat(result.plan().orElseThrow().hasChanges()).isFalse();
         assertThat(result.fetched()).isZero();
-        // 201 tagged resources (100 task definitions, 100 state machines, the group) at 100 per page;
-        // 100 schedules at 100 per page; roles fit one ListRoles page; the lease is one put and one delete.
-        assertThat(sandbox.calls()).isEqualTo(Map.of(
-                "s3:PutObject", 1L, "s3:DeleteObject", 1L, "s3:GetObject", 1L, "s3:ListObjectsV2", 1L,
-                "tagging:GetResources", 3L, "scheduler:ListSchedules", 1L, "iam:ListRoles", 1L));
+        assertThat(sandbox.calls()).isEqualTo(observation(withSchedule));
+        // A second run in the same process (a warm Lambda) costs the same.
+        sandbox.resetCalls();
+        reconciler.reconcile(ReconcileOptions.defaults());
+        assertThat(sandbox.calls()).isEqualTo(observation(withSchedule));
     }
 
     @Test
     void oneChangedManifestCostsOnlyItsOwnCalls() throws Exception {
-        new ObjectStore(sandbox.clients.s3, Sandbox.BUCKET).put("manifests/job-7.yaml",
-                job(7).replace("job:7", "job:7b").getBytes(StandardCharsets.UTF_8));
+        manifests.put("manifests/" + BenchManifests.fileName(7),
+                BenchManifests.changed(7).getBytes(StandardCharsets.UTF_8));
         sandbox.resetCalls();
         ReconcileResult result = reconciler.reconcile(ReconcileOptions.defaults());
         assertThat(result.fetched()).isEqualTo(1);
-        assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/jobform-job-7",
-                "retire revisions TaskDefinition/jobform-job-7");
-        Map<String, Long> calls = sandbox.calls();
-        assertThat(calls).containsEntry("ecs:RegisterTaskDefinition", 1L).containsEntry("s3:GetObject", 2L)
-                .containsEntry("tagging:GetResources", 3L).containsEntry("scheduler:ListSchedules", 1L);
-        assertThat(calls.keySet()).noneMatch(k -> k.startsWith("scheduler:Get") || k.startsWith("states:"));
+        String family = "jobform-" + BenchManifests.name(7);
+        assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/" + family,
+                "retire revisions TaskDefinition/" + family);
+        Map<String, Long> expected = observation(withSchedule);
+        expected.put("s3:GetObject", 2L);                  // inventory + the changed manifest
+        expected.put("s3:PutObject", 1L + 1 + 1);          // lease, the job's status, the inventory
+        expected.put("ecs:RegisterTaskDefinition", 1L);
+        expected.put("ecs:DeregisterTaskDefinition", 1L);  // the superseded revision
+        expected.put("ecs:DeleteTaskDefinitions", 1L);
+        assertThat(sandbox.calls()).isEqualTo(expected);
+    }
+
+    @Test
+    void pruneOfTenJobsCostsTheirDeletesOnly() throws Exception {
+        long schedules = 0;
+        long roles = 0;
+        for (int i = N - 10; i < N; i++) {
+            String text = BenchManifests.job(i);
+            schedules += text.contains("\n  schedule:") ? 1 : 0;
+            roles += text.contains("\n  permissions:") ? 1 : 0;
+            String key = "manifests/" + BenchManifests.fileName(i);
+            sandbox.clients.s3.deleteObject(b -> b.bucket(Sandbox.BUCKET).key(key));
+        }
+        sandbox.resetCalls();
+        ReconcileResult result = reconciler.reconcile(ReconcileOptions.defaults());
+        assertThat(result.apply().orElseThrow().failures()).isEmpty();
+        Map<String, Long> expected = observation(withSchedule);
+        expected.put("s3:DeleteObject", 1L + 10);          // lease, the ten status objects
+        expected.put("s3:PutObject", 1L + 1 + 1);          // lease, summary, inventory
+        expected.put("scheduler:DeleteSchedule", schedules);
+        expected.put("states:DeleteStateMachine", 10L);
+        expected.put("ecs:DeregisterTaskDefinition", 10L);
+        expected.put("ecs:DeleteTaskDefinitions", 10L);
+        expected.put("iam:ListRolePolicies", roles);
+        expected.put("iam:DeleteRolePolicy", roles);
+        expected.put("iam:DeleteRole", roles);
+        assertThat(sandbox.calls()).isEqualTo(expected);
     }
 }
