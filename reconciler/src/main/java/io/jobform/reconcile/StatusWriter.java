@@ -60,6 +60,7 @@ final class StatusWriter {
             List<ChangeFailure> failed = failures.getOrDefault(job.name(), List.of());
             failed.forEach(f -> s.withArray("errors").add(f.format()));
             s.put("synced", failed.isEmpty() && !pending.contains(job.name()));
+            schedule(s, job);
             ObjectNode resources = s.putObject("resources");
             inventory.resources().forEach((id, entry) -> {
                 if (entry.job().equals(job.name())) {
@@ -108,6 +109,22 @@ final class StatusWriter {
         inventory.statusDigests().keySet().stream().filter(k -> !statuses.containsKey(k))
                 .forEach(gone -> store.delete(PREFIX + gone + ".json"));
         return digests;
+    }
+
+    /**
+     * What {@code jobform get jobs} shows without a Scheduler call per job: the expression as
+     * written and as Scheduler runs it, its zone, window and whether it is suspended.
+     */
+    private static void schedule(ObjectNode status, ScheduledJob job) {
+        job.spec().schedule().ifPresent(schedule -> {
+            ObjectNode s = status.putObject("schedule");
+            s.put("expression", schedule.expression().awsExpression());
+            s.put("source", schedule.expression().source());
+            s.put("timezone", schedule.timezone().getId());
+            schedule.startDate().ifPresent(d -> s.put("startDate", d.toString()));
+            schedule.endDate().ifPresent(d -> s.put("endDate", d.toString()));
+            s.put("suspended", job.spec().suspend());
+        });
     }
 
     private ObjectNode base(String manifest, Inventory inventory, boolean valid) {
