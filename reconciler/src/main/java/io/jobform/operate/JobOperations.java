@@ -30,7 +30,7 @@ public final class JobOperations {
     /** One ListExecutions (maxResults 1) per deployed job: Step Functions lists executions per state machine only. */
     public List<JobRow> jobs(Instant now) {
         return statuses.all().stream().map(s -> new JobRow(s, s.stateMachineArn().flatMap(arn -> lastRun(s.name(), arn)),
-                s.schedule().flatMap(sch -> sch.next(now, 1).stream().findFirst()))).toList();
+                s.schedule().flatMap(sch -> sch.next(now, 1, s.lastReconciled()).stream().findFirst()))).toList();
     }
 
     /** A state machine deleted behind jobform's back shows as no runs here; describe reports it. */
@@ -54,7 +54,7 @@ public final class JobOperations {
                 .map(arn -> guarded(job, () -> executions.list(arn, 5)).stream()
                         .map(e -> guarded(job, () -> executions.describe(e.arn()))).toList())
                 .orElse(List.of());
-        List<ZonedDateTime> next = status.schedule().map(s -> s.next(now, 5)).orElse(List.of());
+        List<ZonedDateTime> next = status.schedule().map(s -> s.next(now, 5, status.lastReconciled())).orElse(List.of());
         return new Description(status, next, runs);
     }
 

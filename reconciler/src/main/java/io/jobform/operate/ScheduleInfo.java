@@ -28,17 +28,27 @@ public record ScheduleInfo(String expression, String source, String timezone, Op
 
     /** The next fire times after {@code from} as Scheduler computes them; none when suspended or unreadable. */
     public List<ZonedDateTime> next(Instant from, int count) {
+        return next(from, count, Optional.empty());
+    }
+
+    /**
+     * @param rateAnchor when a rate without start date began counting: Scheduler counts from the
+     *                   schedule's creation, which the status object does not record, so callers
+     *                   pass the last reconcile; the times are then approximate for rates
+     */
+    public List<ZonedDateTime> next(Instant from, int count, Optional<Instant> rateAnchor) {
         if (suspended) {
             return List.of();
         }
-        return schedule().map(s -> ScheduleCalendar.next(s, from, count)).orElse(List.of());
+        return schedule(rateAnchor).map(s -> ScheduleCalendar.next(s, from, count)).orElse(List.of());
     }
 
-    Optional<Schedule> schedule() {
+    Optional<Schedule> schedule(Optional<Instant> rateAnchor) {
         Optional<ScheduleExpression> parsed = parse(expression, source);
         try {
             ZoneId zone = ZoneId.of(timezone);
-            return parsed.map(e -> new Schedule(e, zone, Optional.empty(), startDate, endDate));
+            return parsed.map(e -> new Schedule(e, zone, Optional.empty(),
+                    e instanceof ScheduleExpression.Rate ? startDate.or(() -> rateAnchor) : startDate, endDate));
         } catch (java.time.DateTimeException e) {
             return Optional.empty();
         }

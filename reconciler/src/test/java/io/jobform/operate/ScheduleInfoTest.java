@@ -34,4 +34,13 @@ class ScheduleInfoTest {
         assertThat(info.next(Instant.parse("2026-11-23T10:00:00Z"), 5)).isEmpty();
         assertThat(info.display()).isEqualTo("cron(0 5 * * ? *) UTC");
     }
+
+    @ParameterizedTest
+    @CsvSource({"rate(5 minutes), 2026-11-23T09:58:00Z, 2026-11-23T10:03Z[UTC]",
+            "cron(0 5 * * ? *), 2026-11-23T09:58:00Z, 2026-11-24T05:00Z[UTC]"})
+    void ratesCountFromTheAnchorCronsIgnoreIt(String expression, String anchor, String first) {
+        ScheduleInfo info = new ScheduleInfo(expression, "", "UTC", Optional.empty(), Optional.empty(), false);
+        assertThat(info.next(Instant.parse("2026-11-23T10:00:00Z"), 1, Optional.of(Instant.parse(anchor))).get(0))
+                .hasToString(first);
+    }
 }
