@@ -73,8 +73,11 @@ final class StatusWriter {
             schedules.put(job.name(), job);
         }
         for (String name : frozen) {
-            String manifest = inventory.manifests().entrySet().stream().filter(e -> e.getValue().job().equals(name))
-                    .map(Map.Entry::getKey).findFirst().orElse("");
+            String manifest = validation.violations().stream()
+                    .filter(v -> v.isError() && v.subject().equals(ScheduledJob.KIND + "/" + name))
+                    .map(v -> v.position().file()).findFirst()
+                    .orElseGet(() -> inventory.manifests().entrySet().stream()
+                            .filter(e -> e.getValue().job().equals(name)).map(Map.Entry::getKey).findFirst().orElse(""));
             ObjectNode s = base(manifest, inventory, false);
             validation.violations().stream().filter(Violation::isError)
                     .filter(v -> v.subject().equals(ScheduledJob.KIND + "/" + name) || v.position().file().equals(manifest))
