@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What {@code run} and {@code rerun} print, and the exit code of {@code run --wait}: 0 only when
- * the execution SUCCEEDED and its output carries the ECS task ({@code $.task}); an execution that
- * ended in the Skipped or MissedStartingDeadline Succeed states ran no container.
+ * What {@code run} prints, and the exit code of {@code run --wait}: 0 only when the execution
+ * SUCCEEDED, its output carries the ECS task ({@code $.task}) and no container exit code in it is
+ * non-zero; an execution that ended in the Skipped or MissedStartingDeadline Succeed states ran no
+ * container.
  */
 public final class RunReport {
     private RunReport() {}
@@ -24,7 +25,12 @@ public final class RunReport {
         if (!e.succeeded()) {
             return Outcome.FAILED;
         }
-        return ranTask(e) ? Outcome.SUCCEEDED : Outcome.NOT_RUN;
+        if (!ranTask(e)) {
+            return Outcome.NOT_RUN;
+        }
+        // Should Step Functions ever report a task whose container exited non-zero as a success,
+        // the gate still fails: the exit code is what CI asks about.
+        return e.taskResult().exitCode().filter(c -> c != 0).isPresent() ? Outcome.FAILED : Outcome.SUCCEEDED;
     }
 
     public static String started(JobOperations.Started s) {
