@@ -25,11 +25,21 @@ public final class ExecutionJson {
             task.stopCode().ifPresent(c -> out.put("stopCode", c));
             task.stoppedReason().ifPresent(r -> out.put("stoppedReason", r));
             e.error().ifPresent(x -> out.put("error", x));
+            out.set("input", parse(e.input().get()));
         } else if (e.name().startsWith(ExecutionNames.MANUAL_PREFIX)) {
             out.put("startedBy", Trigger.MANUAL.word());
         }
         out.put("redriveCount", e.redriveCount());
         out.put("console", ConsoleUrls.execution(e.arn()));
         return out;
+    }
+
+    /** The execution's input as JSON (Step Functions only accepts JSON), as text if it is not. */
+    private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException ex) {
+            return JSON.getNodeFactory().textNode(json);
+        }
     }
 }

@@ -18,7 +18,7 @@ public final class JobsTable {
             JobStatus s = r.status();
             table.row(List.of(
                     s.name(),
-                    s.schedule().map(ScheduleInfo::display).orElse("on demand"),
+                    s.schedule().map(ScheduleInfo::display).orElse(s.valid() ? "on demand" : "-"),
                     s.schedule().map(sch -> sch.suspended() ? "yes" : "no").orElse("-"),
                     r.lastRun().map(e -> Durations.relative(e.startDate(), now)).orElse("never"),
                     r.lastRun().map(Execution::status).orElse("-"),

@@ -84,6 +84,15 @@ class OperateIT {
     }
 
     @Test
+    void getJobsMakesOneListExecutionsCallPerDeployedJobAndNoOtherAwsCall() {
+        sandbox.resetCalls();
+        assertThat(cli.run("get", "jobs").exit()).isZero();
+        // 7 status objects: one LIST, one GET each; Step Functions only for the last run.
+        assertThat(sandbox.calls()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "s3:ListObjectsV2", 1L, "s3:GetObject", 7L, "states:ListExecutions", 7L));
+    }
+
+    @Test
     void runMergesTypedInputIntoTheManifestInputShapedLikeTheSchedulesInput() throws Exception {
         Path file = work.resolve("input.json");
         Files.writeString(file, "{\"region\": \"us-west-2\", \"extra\": [1, 2]}");
@@ -183,6 +192,7 @@ class OperateIT {
         assertThat(executions.get(0).path("executionArn").asText()).isEqualTo(manual);
         assertThat(executions.get(0).path("exitCode").asInt()).isEqualTo(3);
         assertThat(executions.get(0).path("durationSeconds").isIntegralNumber()).isTrue();
+        assertThat(executions.get(0).path("input")).isEqualTo(JSON.readTree("{\"input\":{}}"));
 
         assertThat(cli.run("history", "nightly-report", "--limit", "0").exit()).isEqualTo(2);
     }
@@ -277,6 +287,11 @@ class OperateIT {
                     memory: 1000
                 """);
         sandbox.apply();
+        OperateCli.Result frozen = cli.run("describe", "job", "broken");
+        assertThat(frozen.exit()).as(frozen.err()).isZero();
+        assertThat(frozen.out()).contains("Manifest:        broken.yaml", "Valid:           no", "Synced:          no",
+                "Resources:\n  none deployed").containsPattern("Last error: +broken\\.yaml:\\d+:\\d+: ");
+        assertThat(cli.run("get", "jobs").out()).containsPattern("broken +- +- +never +- +- +invalid");
         OperateCli.Result notDeployed = cli.run("run", "broken");
         assertThat(notDeployed.exit()).isEqualTo(1);
         assertThat(notDeployed.err().strip()).startsWith("jobform run: ScheduledJob/broken: not deployed: broken.yaml:")
