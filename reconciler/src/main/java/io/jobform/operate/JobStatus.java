@@ -40,16 +40,17 @@ public record JobStatus(String name, String manifest, boolean valid, List<String
         return name.equals(SUMMARY) || name.contains("/") ? Optional.empty() : Optional.of(name);
     }
 
-    /** @throws IllegalArgumentException when the object is not a status object */
+    /** @throws OperateException when the object is not a status object */
     public static JobStatus parse(String name, byte[] json) {
         JsonNode s;
         try {
             s = JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable status object " + key(name) + ": " + e.getMessage());
+            throw new OperateException(OperateException.Kind.FAILED, "unreadable status object " + key(name) + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (s == null || !s.isObject()) {
-            throw new IllegalArgumentException("unreadable status object " + key(name));
+            throw new OperateException(OperateException.Kind.FAILED, "unreadable status object " + key(name));
         }
         List<String> errors = new ArrayList<>();
         s.path("errors").forEach(e -> errors.add(e.asText()));
