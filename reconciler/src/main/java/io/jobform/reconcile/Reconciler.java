@@ -1,5 +1,6 @@
 package io.jobform.reconcile;
 
+import io.jobform.apply.AppliedChange;
 import io.jobform.apply.Applier;
 import io.jobform.apply.ApplyReport;
 import io.jobform.aws.AwsChangeExecutor;
@@ -13,12 +14,15 @@ import io.jobform.aws.ScheduleClient;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
 import io.jobform.manifest.Violation;
+import io.jobform.plan.Change;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
 import io.jobform.plan.PlanPolicy;
 import io.jobform.plan.Planner;
 import io.jobform.render.RenderResult;
 import io.jobform.render.Renderer;
+import io.jobform.resource.DesiredResource;
+import io.jobform.resource.ResourceId;
 import io.jobform.source.ManifestSource;
 import io.jobform.validate.ValidationReport;
 import io.jobform.validate.Validator;
@@ -26,8 +30,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,7 +102,18 @@ public final class Reconciler {
         if (options.deep()) {
             observed = observed.stream().map(ObservedResource::withoutHash).toList();
         }
-        Plan plan = new Planner(SpecFields::of).plan(render.desired().resources(), observed, policy);
+        Planner planner = new Planner(SpecFields::of);
+        Plan plan = planner.plan(render.desired().resources(), observed, policy);
+        Set<Optional<String>> updated = plan.changes().stream().filter(c -> c instanceof Change.Update)
+                .map(Change::job).collect(Collectors.toSet());
+        if (!updated.isEmpty() && !options.deep()) {
+            // Name the changed fields: read what was applied, for the updated jobs only.
+            Map<String, Map<String, String>> applied = new HashMap<>();
+            updated.forEach(job -> applied.putAll(AppliedFields.load(store, job)));
+            observed = observed.stream().map(o -> applied.containsKey(o.id().toString())
+                    ? o.withFieldHashes(applied.get(o.id().toString())) : o).toList();
+            plan = planner.plan(render.desired().resources(), observed, policy);
+        }
         if (options.dryRun()) {
             return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                     Optional.empty(), manifests.listing().size(), manifests.fetched());
@@ -107,6 +124,7 @@ public final class Reconciler {
                         options.deadline(), options.margin(), progress).apply(plan)
                 : ApplyReport.empty();
 
+        recordAppliedFields(plan, report, render, validation);
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
                 manifests, validation, source.remote());
         StatusWriter status = new StatusWriter(store, clients.region(), config.instance());
@@ -118,6 +136,31 @@ public final class Reconciler {
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                 Optional.of(report), manifests.listing().size(), manifests.fetched());
+    }
+
+    /** Rewrites the field hashes of every job that had a create or update applied; drops pruned jobs'. */
+    private void recordAppliedFields(Plan plan, ApplyReport report, RenderResult render, ValidationReport validation) {
+        Set<ResourceId> done = new HashSet<>();
+        Set<Optional<String>> changedJobs = new HashSet<>();
+        Set<String> prunedJobs = new HashSet<>();
+        for (AppliedChange a : report.applied()) {
+            done.add(a.change().id());
+            if (a.change() instanceof Change.Create || a.change() instanceof Change.Update) {
+                changedJobs.add(a.change().job());
+            } else if (a.change() instanceof Change.Delete || a.change() instanceof Change.Orphan) {
+                a.change().job().ifPresent(prunedJobs::add);
+            }
+        }
+        Set<ResourceId> kept = plan.changes().stream().filter(c -> c instanceof Change.Keep).map(Change::id)
+                .collect(Collectors.toSet());
+        for (Optional<String> job : changedJobs) {
+            List<DesiredResource> current = render.desired().resources().stream()
+                    .filter(d -> d.job().equals(job) && (done.contains(d.id()) || kept.contains(d.id())))
+                    .map(d -> (DesiredResource) d).toList();
+            AppliedFields.write(store, job, current);
+        }
+        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
+        prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> store.delete(AppliedFields.key(Optional.of(j))));
     }
 
     private static String holder() {
