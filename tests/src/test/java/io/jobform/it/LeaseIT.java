@@ -47,6 +47,35 @@ class LeaseIT {
     }
 
     @Test
+    void concurrentReconcilersNeverWorkAtTheSameTime() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<ReconcileResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> sandbox.apply()));
+            }
+            int creates = 0;
+            int held = 0;
+            for (java.util.concurrent.Future<ReconcileResult> run : runs) {
+                ReconcileResult result = run.get();
+                if (result.leaseHeld().isPresent()) {
+                    held++;
+                    continue;
+                }
+                assertThat(result.apply().orElseThrow().failures()).isEmpty();
+                creates += result.plan().orElseThrow().counts().get(io.jobform.plan.Change.Action.CREATE);
+            }
+            // Whoever ran second saw the first one's work: every resource was created exactly once.
+            assertThat(creates).isEqualTo(24);
+            assertThat(held).isLessThan(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Sandbox.changes(sandbox.apply())).isEmpty();
+        assertThat(sandbox.calls().getOrDefault("states:CreateStateMachine", 0L)).isEqualTo(6L);
+    }
+
+    @Test
     void anExpiredLeaseIsTakenOverAndReleased() {
         holdLease("crashed", Instant.now().minus(Duration.ofMinutes(1)));
         ReconcileResult result = sandbox.apply();
