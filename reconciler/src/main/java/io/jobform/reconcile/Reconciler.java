@@ -66,7 +66,7 @@ public final class Reconciler {
 
     public ReconcileResult reconcile(ReconcileOptions options) throws IOException, InterruptedException {
         if (options.dryRun()) {
-            return run(options);
+            return run(options, progress);
         }
         Duration leaseFor = options.deadline().map(d -> Duration.between(clock.instant(), d).plusMinutes(1))
                 .filter(d -> !d.isNegative()).orElse(Duration.ofMinutes(15));
@@ -76,14 +76,23 @@ public final class Reconciler {
             progress.accept(message);
             return ReconcileResult.leaseHeld(message);
         }
+        Lease held = lease.lease().get();
+        // Long applies (a bulk create at one task definition per second) outlive a lease: every
+        // progress line renews it once less than half of it is left.
+        Consumer<String> renewing = line -> {
+            progress.accept(line);
+            if (!held.renewIfDue()) {
+                progress.accept("warning: the lease was taken over by another reconcile");
+            }
+        };
         try {
-            return run(options);
+            return run(options, renewing);
         } finally {
-            lease.lease().get().release();
+            held.release();
         }
     }
 
-    private ReconcileResult run(ReconcileOptions options) throws IOException {
+    private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
         Optional<StoredObject> stored = store.get(Inventory.KEY);
         Inventory inventory = stored.map(o -> Inventory.fromJson(o.body())).orElse(Inventory.empty());
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);

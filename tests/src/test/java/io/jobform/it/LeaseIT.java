@@ -76,6 +76,43 @@ class LeaseIT {
     }
 
     @Test
+    void aLeaseIsRenewedOnceHalfOfItIsUsedAndLostWhenTakenOver() throws Exception {
+        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(start);
+        java.time.Clock clock = new java.time.Clock() {
+            public Instant instant() {
+                return now.get();
+            }
+
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        Lease lease = Lease.acquire(sandbox.store, clock, "me", Duration.ofMinutes(10), Duration.ZERO,
+                Duration.ofSeconds(1)).lease().orElseThrow();
+        String first = new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8);
+
+        now.set(start.plus(Duration.ofMinutes(2)));
+        assertThat(lease.renewIfDue()).isTrue();
+        assertThat(new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8))
+                .isEqualTo(first); // more than half left: no write
+
+        now.set(start.plus(Duration.ofMinutes(6)));
+        assertThat(lease.renewIfDue()).isTrue();
+        assertThat(lease.expires()).isEqualTo(start.plus(Duration.ofMinutes(16)));
+
+        holdLease("thief", start.plus(Duration.ofHours(1)));
+        now.set(start.plus(Duration.ofMinutes(12)));
+        assertThat(lease.renewIfDue()).isFalse();
+        assertThat(new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8))
+                .contains("thief");
+    }
+
+    @Test
     void anExpiredLeaseIsTakenOverAndReleased() {
         holdLease("crashed", Instant.now().minus(Duration.ofMinutes(1)));
         ReconcileResult result = sandbox.apply();
