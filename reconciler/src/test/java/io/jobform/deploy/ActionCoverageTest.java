@@ -76,8 +76,10 @@ class ActionCoverageTest {
     @Test
     void s3OperationsMapToTheirIamActionNames() {
         String source = "import software.amazon.awssdk.services.s3.S3Client;\n"
-                + "s3.listObjectsV2Paginator(r); s3.headObject(r); s3.putObject(r, body);";
+                + "s3.listObjectsV2Paginator(r); s3.headObject(r); s3.putObject(r, body); s3.getObjectAsBytes(b -> b.key(k));";
         assertThat(AdapterActions.actions(source)).containsExactly("s3:GetObject", "s3:ListBucket", "s3:PutObject");
+        assertThat(AdapterActions.actions("import software.amazon.awssdk.services.s3.S3Client;\n"
+                + "s3.getObjectAsBytes(b -> b.key(k));")).containsExactly("s3:GetObject");
     }
 
     /**

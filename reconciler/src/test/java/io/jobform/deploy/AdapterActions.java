@@ -78,7 +78,8 @@ final class AdapterActions {
             }
             for (String operation : operations(service.client())) {
                 String method = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
-                Pattern call = Pattern.compile("\\.(" + method + "|" + method + "Paginator)\\s*\\(");
+                // The SDK adds convenience variants of an operation: fooPaginator, getObjectAsBytes.
+                Pattern call = Pattern.compile("\\." + method + "(Paginator|AsBytes)?\\s*\\(");
                 if (call.matcher(source).find()) {
                     List<String> direct = service.iamPrefix().equals("s3") && S3_ACTIONS.containsKey(operation)
                             ? S3_ACTIONS.get(operation)
@@ -98,7 +99,8 @@ final class AdapterActions {
         Set<String> operations = new TreeSet<>();
         for (Method method : client.getDeclaredMethods()) {
             String name = method.getName();
-            if (!Modifier.isPublic(method.getModifiers()) || NOT_OPERATIONS.contains(name) || name.endsWith("Paginator")) {
+            if (!Modifier.isPublic(method.getModifiers()) || NOT_OPERATIONS.contains(name) || name.endsWith("Paginator")
+                    || name.endsWith("AsBytes")) {
                 continue;
             }
             operations.add(Character.toUpperCase(name.charAt(0)) + name.substring(1));
