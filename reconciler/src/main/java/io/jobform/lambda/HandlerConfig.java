@@ -2,6 +2,8 @@ package io.jobform.lambda;
 
 import io.jobform.config.InstanceConfig;
 import io.jobform.manifest.Network;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  * Problems are collected, not thrown: a misconfigured function logs one clear line per
  * invocation and reconciles nothing.
  */
-public record HandlerConfig(InstanceConfig instance, ManifestScope scope, List<String> problems) {
+public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Optional<URI> endpoint, List<String> problems) {
 
     private static final Pattern INSTANCE_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
     private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
@@ -58,8 +60,18 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, List<S
             }
         }
         String prefix = value(env, "JOBFORM_MANIFEST_PREFIX").orElse("manifests/");
+        // Only for running the handler against a local emulator; never set by the template.
+        Optional<URI> endpoint = Optional.empty();
+        Optional<String> endpointText = value(env, "JOBFORM_ENDPOINT_URL");
+        if (endpointText.isPresent()) {
+            try {
+                endpoint = Optional.of(new URI(endpointText.get()));
+            } catch (URISyntaxException e) {
+                problems.add("JOBFORM_ENDPOINT_URL is not a URI");
+            }
+        }
         InstanceConfig config = new InstanceConfig(instance, partition, region, account, cluster, network, boundary, retention);
-        return new HandlerConfig(config, new ManifestScope(bucket, prefix), problems);
+        return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, problems);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {
