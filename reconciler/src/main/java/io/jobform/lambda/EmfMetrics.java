@@ -37,7 +37,8 @@ public final class EmfMetrics {
         }
         metric(root, metrics, "Failures", outcome.failures(), "Count");
         metric(root, metrics, "InvalidManifests", outcome.invalidManifests(), "Count");
-        metric(root, metrics, "ApiCalls", outcome.apiCalls(), "Count");
+        // Omitted rather than reported as 0 when the runner does not count calls.
+        outcome.apiCalls().ifPresent(calls -> metric(root, metrics, "ApiCalls", calls, "Count"));
         metric(root, metrics, "Incomplete", outcome.completed() ? 0 : 1, "Count");
         metric(root, metrics, "Duration", duration.toMillis(), "Milliseconds");
         return root;

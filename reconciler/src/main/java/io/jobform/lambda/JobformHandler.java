@@ -116,8 +116,8 @@ public final class JobformHandler implements RequestStreamHandler {
     private static String summary(ReconcileRequest request, ReconcileOutcome outcome, Duration duration) {
         return (request.planOnly() ? "plan " : "reconcile ") + outcome.status().name().toLowerCase().replace('_', ' ')
                 + " in " + duration.toMillis() + " ms: " + outcome.totalChanges() + " changes " + outcome.changesByAction()
-                + ", " + outcome.failures() + " failed, " + outcome.invalidManifests() + " invalid manifests, "
-                + outcome.apiCalls() + " API calls";
+                + ", " + outcome.failures() + " failed, " + outcome.invalidManifests() + " invalid manifests"
+                + outcome.apiCalls().stream().mapToObj(c -> ", " + c + " API calls").findFirst().orElse("");
     }
 
     private ObjectNode status(String status) {

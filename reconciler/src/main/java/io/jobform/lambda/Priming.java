@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ final class Priming {
                 JsonLog log = new JsonLog(json, discard, Clock.systemUTC(), config.instance().instance());
                 log.info("priming " + coalesced.request().map(ReconcileRequest::describe).orElse(""));
                 ReconcileOutcome outcome = new ReconcileOutcome(ReconcileOutcome.Status.COMPLETED,
-                        Map.of("Create", 1), 0, 0, 0, Set.of(), List.of());
+                        Map.of("Create", 1), 0, 0, OptionalInt.of(1), Set.of(), List.of());
                 log.raw(new EmfMetrics(json).document("priming", Clock.systemUTC().instant(), outcome, Duration.ZERO));
                 new BatchResponse(json).document(BatchResponse.failedMessages(coalesced, outcome));
             }

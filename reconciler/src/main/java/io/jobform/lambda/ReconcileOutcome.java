@@ -3,6 +3,7 @@ package io.jobform.lambda;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * @param changesByAction    applied (or, for a plan, planned) changes by action, e.g. {@code Create -> 3}
  * @param failures           changes that failed
  * @param invalidManifests   manifests rejected by validation (their jobs are frozen)
- * @param apiCalls           AWS API calls made
+ * @param apiCalls           AWS API calls made, when the runner counts them
  * @param failedManifestKeys manifests whose changes failed: their triggering messages are retried
  * @param entries            per-job/resource lines to log
  */
@@ -22,7 +23,7 @@ public record ReconcileOutcome(
         Map<String, Integer> changesByAction,
         int failures,
         int invalidManifests,
-        int apiCalls,
+        OptionalInt apiCalls,
         Set<String> failedManifestKeys,
         List<Entry> entries) {
 
@@ -47,7 +48,7 @@ public record ReconcileOutcome(
     }
 
     public static ReconcileOutcome failed(String reason) {
-        return new ReconcileOutcome(Status.FAILED, Map.of(), 0, 0, 0, Set.of(),
+        return new ReconcileOutcome(Status.FAILED, Map.of(), 0, 0, OptionalInt.empty(), Set.of(),
                 List.of(new Entry(true, Optional.empty(), Optional.empty(), reason)));
     }
 

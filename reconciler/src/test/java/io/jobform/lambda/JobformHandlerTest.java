@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class JobformHandlerTest {
     }
 
     static ReconcileOutcome outcome(Status status, Set<String> failedKeys) {
-        return new ReconcileOutcome(status, Map.of("Create", 2, "Update", 1), failedKeys.size(), 1, 17, failedKeys,
+        return new ReconcileOutcome(status, Map.of("Create", 2, "Update", 1), failedKeys.size(), 1, OptionalInt.of(17), failedKeys,
                 List.of(new ReconcileOutcome.Entry(false, Optional.of("nightly-report"),
                         Optional.of("StateMachine/jobform-nightly-report"), "Create StateMachine/jobform-nightly-report")));
     }
