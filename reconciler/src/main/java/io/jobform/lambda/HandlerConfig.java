@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Problems are collected, not thrown: a misconfigured function logs one clear line per
  * invocation and reconciles nothing.
  */
-public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Optional<URI> endpoint, List<String> problems) {
+public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Optional<URI> endpoint, double rateLimitScale,
+        List<String> problems) {
 
     private static final Pattern INSTANCE_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
     private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
@@ -70,8 +71,22 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
                 problems.add("JOBFORM_ENDPOINT_URL is not a URI");
             }
         }
+        // Only for tests and benchmarks against the emulator: multiplies AWS's published rates.
+        double rateLimitScale = 1.0;
+        Optional<String> scaleText = value(env, "JOBFORM_RATE_LIMIT_SCALE");
+        if (scaleText.isPresent()) {
+            try {
+                rateLimitScale = Double.parseDouble(scaleText.get());
+            } catch (NumberFormatException e) {
+                problems.add("JOBFORM_RATE_LIMIT_SCALE must be a number");
+            }
+            if (!(rateLimitScale > 0)) {
+                problems.add("JOBFORM_RATE_LIMIT_SCALE must be positive");
+                rateLimitScale = 1.0;
+            }
+        }
         InstanceConfig config = new InstanceConfig(instance, partition, region, account, cluster, network, boundary, retention);
-        return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, problems);
+        return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, rateLimitScale, problems);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

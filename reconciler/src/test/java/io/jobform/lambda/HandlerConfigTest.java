@@ -43,6 +43,8 @@ class HandlerConfigTest {
         assertThat(config.scope().prefix()).isEqualTo("manifests/");
         assertThat(config.instance().network()).isEmpty();
         assertThat(config.instance().permissionsBoundaryArn()).isEmpty();
+        assertThat(config.endpoint()).isEmpty();
+        assertThat(config.rateLimitScale()).isEqualTo(1.0);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -52,7 +54,10 @@ class HandlerConfigTest {
             "JOBFORM_BUCKET, '', JOBFORM_BUCKET is not set",
             "AWS_REGION, ' ', AWS_REGION is not set",
             "JOBFORM_ACCOUNT_ID, 1234, JOBFORM_ACCOUNT_ID must be 12 digits",
-            "JOBFORM_LOG_RETENTION_DAYS, thirty, JOBFORM_LOG_RETENTION_DAYS must be a whole number"})
+            "JOBFORM_LOG_RETENTION_DAYS, thirty, JOBFORM_LOG_RETENTION_DAYS must be a whole number",
+            "JOBFORM_RATE_LIMIT_SCALE, fast, JOBFORM_RATE_LIMIT_SCALE must be a number",
+            "JOBFORM_RATE_LIMIT_SCALE, 0, JOBFORM_RATE_LIMIT_SCALE must be positive",
+            "JOBFORM_ENDPOINT_URL, 'http://bad host', JOBFORM_ENDPOINT_URL is not a URI"})
     void problemsAreNamedNotThrown(String name, String value, String problem) {
         assertThat(HandlerConfig.fromEnvironment(env(name, value)).problems())
                 .singleElement().asString().startsWith(problem);
