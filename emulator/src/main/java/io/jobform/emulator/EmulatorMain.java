@@ -1,11 +1,58 @@
 package io.jobform.emulator;
 
-/** Standalone entry point: {@code java -jar jobform-emulator.jar --port 4566}. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Standalone entry point: {@code java -jar jobform-emulator.jar [--port 4566] [--state FILE]
+ * [--region us-east-1]}. Prints the endpoint, serves until killed, and saves the state on
+ * shutdown when {@code --state} is given (loading it first when the file exists).
+ */
 public final class EmulatorMain {
     private EmulatorMain() {}
 
-    public static void main(String[] args) {
-        System.err.println("jobform-emulator: not yet implemented");
-        System.exit(1);
+    public static void main(String[] args) throws InterruptedException {
+        EmulatorOptions options = EmulatorOptions.defaults().withPort(4566);
+        Optional<Path> state = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (arg) {
+                case "--port" -> options = options.withPort(Integer.parseInt(require(arg, value)));
+                case "--region" -> options = options.withRegion(require(arg, value));
+                case "--state" -> state = Optional.of(Path.of(require(arg, value)));
+                case "--help", "-h" -> {
+                    System.out.println("usage: jobform-emulator [--port N] [--region R] [--state FILE]");
+                    return;
+                }
+                default -> {
+                    System.err.println("jobform-emulator: unknown argument " + arg);
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        Emulator emulator = Emulator.start(options);
+        state.filter(Files::exists).ifPresent(emulator::loadState);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Optional<Path> stateFile = state;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stateFile.ifPresent(emulator::saveState);
+            emulator.close();
+            stopped.countDown();
+        }));
+        System.out.println("jobform-emulator listening on " + emulator.endpoint());
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String require(String arg, String value) {
+        if (value == null) {
+            System.err.println("jobform-emulator: " + arg + " needs a value");
+            System.exit(2);
+        }
+        return value;
     }
 }

@@ -10,7 +10,6 @@ import io.jobform.sync.SyncPlan;
 import io.jobform.sync.SyncPlanner;
 import io.jobform.sync.SyncStore;
 import io.jobform.sync.SyncStoreException;
-import io.jobform.sync.YamlSyntaxCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -65,7 +64,7 @@ public final class SyncCommand implements Callable<Integer> {
     private final BiFunction<Optional<String>, Optional<URI>, SyncStore> stores;
 
     public SyncCommand() {
-        this(new YamlSyntaxCheck(), SyncTarget::connect);
+        this(new ValidatorCheck(java.time.Clock.systemUTC()), SyncTarget::connect);
     }
 
     /** Tests pass their own check and store (an emulator-backed store in the integration tests). */

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobform.sync.LocalManifests;
 import io.jobform.sync.RemoteObject;
 import io.jobform.sync.SyncStore;
-import io.jobform.sync.YamlSyntaxCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -57,10 +59,18 @@ class SyncCommandTest {
     final StringWriter err = new StringWriter();
 
     int sync(String... args) {
-        CommandLine cli = new CommandLine(new SyncCommand(new YamlSyntaxCheck(), (region, endpoint) -> bucket));
+        CommandLine cli = new CommandLine(new SyncCommand(
+                new ValidatorCheck(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC)), (region, endpoint) -> bucket));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    /** A valid job manifest. */
+    static String job(String name, String tag) {
+        return String.join("\n", "apiVersion: jobform.io/v1alpha1", "kind: ScheduledJob", "metadata:", "  name: " + name,
+                "spec:", "  schedule: {cron: \"0 7 * * 1-5\", timezone: Europe/Berlin}", "  container:",
+                "    image: public.ecr.aws/docker/library/busybox:" + tag, "    command: [\"echo\", \"hello\"]", "");
     }
 
     void write(String name, String text) throws IOException {
@@ -71,14 +81,14 @@ class SyncCommandTest {
 
     @Test
     void uploadsNewThenOnlyChangedFiles() throws IOException {
-        write("nightly.yaml", "kind: ScheduledJob\n");
-        write("team a/weekly.yml", "kind: ScheduledJob\n");
+        write("nightly.yaml", job("nightly", "1.36"));
+        write("team a/weekly.yml", job("weekly", "1.36"));
         write("README.md", "not a manifest\n");
         assertThat(sync(dir.toString(), "s3://jobform-manifests/manifests")).isEqualTo(ExitCodes.OK);
         assertThat(bucket.objects).containsOnlyKeys("manifests/nightly.yaml", "manifests/team a/weekly.yml");
         assertThat(out.toString()).contains("(new)").contains("sync: 2 uploaded, 0 deleted, 0 unchanged");
 
-        write("nightly.yaml", "kind: ScheduledJob\nmetadata: {name: nightly}\n");
+        write("nightly.yaml", job("nightly", "1.37"));
         bucket.calls.clear();
         assertThat(sync(dir.toString(), "s3://jobform-manifests/manifests/")).isEqualTo(ExitCodes.OK);
         assertThat(bucket.calls).containsExactly("list manifests/", "put manifests/nightly.yaml");
@@ -87,16 +97,16 @@ class SyncCommandTest {
 
     @Test
     void invalidManifestStopsTheSyncBeforeAnyUpload() throws IOException {
-        write("good.yaml", "kind: ScheduledJob\n");
-        write("bad.yaml", "kind: ScheduledJob\nkind: JobDefaults\n");
+        write("good.yaml", job("good", "1.36"));
+        write("bad.yaml", job("bad", "1.36").replace("  container:", "  container:\n    cpu: 256\n    cpu: 512"));
         assertThat(sync(dir.toString(), "s3://jobform-manifests/manifests/")).isEqualTo(ExitCodes.INVALID_MANIFESTS);
         assertThat(bucket.calls).isEmpty();
-        assertThat(err.toString()).contains("bad.yaml:2:1: error:").contains("refusing to sync");
+        assertThat(err.toString()).containsPattern("bad\\.yaml:9:\\d+: error:").contains("refusing to sync");
     }
 
     @Test
     void removedFilesAreDeletedOnlyWithDelete() throws IOException {
-        write("keep.yaml", "a: 1\n");
+        write("keep.yaml", job("keep", "1.36"));
         bucket.objects.put("manifests/old.yaml", "a: 2\n".getBytes(StandardCharsets.UTF_8));
         bucket.objects.put("_jobform/inventory.json", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(sync(dir.toString(), "s3://jobform-manifests/manifests/")).isEqualTo(ExitCodes.OK);
@@ -108,7 +118,7 @@ class SyncCommandTest {
 
     @Test
     void dryRunChangesNothing() throws IOException {
-        write("a.yaml", "a: 1\n");
+        write("a.yaml", job("a-job", "1.36"));
         bucket.objects.put("manifests/b.yaml", "b: 1\n".getBytes(StandardCharsets.UTF_8));
         assertThat(sync(dir.toString(), "s3://jobform-manifests/manifests/", "--delete", "--dry-run")).isEqualTo(ExitCodes.OK);
         assertThat(bucket.calls).containsExactly("list manifests/");

@@ -34,6 +34,14 @@ public record AwsRequest(
         return header("x-amz-target").map(t -> t.substring(t.indexOf('.') + 1));
     }
 
+    /** The id the server assigned to this request (also sent back in the response headers). */
+    public String requestId() {
+        return header(REQUEST_ID_HEADER).orElse("");
+    }
+
+    /** Internal header through which the server hands the request id to the services. */
+    public static final String REQUEST_ID_HEADER = "x-jobform-request-id";
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -1,0 +1,93 @@
+package io.jobform.emulator.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.emulator.core.AwsException;
+import io.jobform.emulator.core.AwsRequest;
+import io.jobform.emulator.core.AwsResponse;
+import io.jobform.emulator.core.AwsService;
+import io.jobform.emulator.core.EmulatorContext;
+import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.StatefulService;
+import io.jobform.emulator.core.TaggedResource;
+import io.jobform.emulator.core.TaggedResources;
+import io.jobform.emulator.jsonapi.Fields;
+import io.jobform.emulator.jsonapi.JsonBody;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Amazon ECS, the task definition part: awsJson1.1 with target prefix
+ * AmazonEC2ContainerServiceV20141113 (botocore ecs/2014-11-13). State is kept per region.
+ */
+public final class EcsService implements AwsService, TaggedResources, StatefulService {
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final EmulatorContext context;
+    private final Map<String, TaskDefinitionStore> regions = new TreeMap<>();
+
+    public EcsService(EmulatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String signingName() {
+        return "ecs";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.AWS_JSON_1_1;
+    }
+
+    @Override
+    public String operation(AwsRequest request) {
+        return request.targetOperation().orElse("Unknown");
+    }
+
+    @Override
+    public synchronized AwsResponse handle(AwsRequest request) {
+        Fields in = JsonBody.parse(request.body(), EcsErrors::client);
+        TaskDefinitionStore store = store(request.region());
+        TaskDefinitionOperations definitions = new TaskDefinitionOperations(store, context.clock());
+        ObjectNode out = switch (operation(request)) {
+            case "RegisterTaskDefinition" -> definitions.register(in);
+            case "DescribeTaskDefinition" -> definitions.describe(in);
+            case "DeregisterTaskDefinition" -> definitions.deregister(in);
+            case "DeleteTaskDefinitions" -> definitions.delete(in);
+            case "ListTaskDefinitionFamilies" -> TaskDefinitionListing.families(store, in);
+            case "ListTaskDefinitions" -> TaskDefinitionListing.definitions(store, in);
+            case "TagResource" -> EcsTagOperations.tag(store, in);
+            case "UntagResource" -> EcsTagOperations.untag(store, in);
+            case "ListTagsForResource" -> EcsTagOperations.list(store, in);
+            default -> throw AwsException.unknownOperation(protocol(), operation(request));
+        };
+        return JsonBody.ok(CONTENT_TYPE, out);
+    }
+
+    @Override
+    public synchronized List<TaggedResource> taggedResources(String region) {
+        return store(region).all().stream()
+                .filter(r -> r.status().equals("ACTIVE") || r.status().equals("INACTIVE"))
+                .map(r -> new TaggedResource(r.arn(), "ecs:task-definition", Map.copyOf(r.tags)))
+                .toList();
+    }
+
+    @Override
+    public synchronized JsonNode snapshot() {
+        ObjectNode out = JsonBody.object();
+        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        return out;
+    }
+
+    @Override
+    public synchronized void restore(JsonNode snapshot) {
+        regions.clear();
+        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+    }
+
+    private TaskDefinitionStore store(String region) {
+        return regions.computeIfAbsent(region, r -> new TaskDefinitionStore(r, context.accountId()));
+    }
+}

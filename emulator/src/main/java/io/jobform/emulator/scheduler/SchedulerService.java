@@ -1,0 +1,94 @@
+package io.jobform.emulator.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.emulator.core.AwsException;
+import io.jobform.emulator.core.AwsRequest;
+import io.jobform.emulator.core.AwsResponse;
+import io.jobform.emulator.core.AwsService;
+import io.jobform.emulator.core.EmulatorContext;
+import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.StatefulService;
+import io.jobform.emulator.core.TaggedResource;
+import io.jobform.emulator.core.TaggedResources;
+import io.jobform.emulator.jsonapi.Fields;
+import io.jobform.emulator.jsonapi.JsonBody;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Amazon EventBridge Scheduler over restJson1 (botocore scheduler/2021-06-30), state per region. */
+public final class SchedulerService implements AwsService, TaggedResources, StatefulService {
+    static final String CONTENT_TYPE = "application/json";
+
+    private final EmulatorContext context;
+    private final Map<String, ScheduleStore> regions = new TreeMap<>();
+
+    public SchedulerService(EmulatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String signingName() {
+        return "scheduler";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.REST_JSON;
+    }
+
+    @Override
+    public String operation(AwsRequest request) {
+        return SchedulerRoute.of(request).operation();
+    }
+
+    @Override
+    public synchronized AwsResponse handle(AwsRequest request) {
+        SchedulerRoute route = SchedulerRoute.of(request);
+        Fields body = JsonBody.parse(request.body(), SchedulerErrors::validation);
+        ScheduleStore store = store(request.region());
+        var schedules = new ScheduleOperations(store, context);
+        var groups = new ScheduleGroupOperations(store, context.clock());
+        ObjectNode out = switch (route.operation()) {
+            case "CreateSchedule" -> schedules.create(route.name(), body);
+            case "UpdateSchedule" -> schedules.update(route.name(), body);
+            case "GetSchedule" -> schedules.get(route.name(), request.queryParam("groupName"));
+            case "DeleteSchedule" -> schedules.delete(route.name(), request.queryParam("groupName"));
+            case "ListSchedules" -> schedules.list(request);
+            case "CreateScheduleGroup" -> groups.create(route.name(), body);
+            case "GetScheduleGroup" -> groups.get(route.name());
+            case "DeleteScheduleGroup" -> groups.delete(route.name());
+            case "ListScheduleGroups" -> groups.list(request);
+            case "TagResource" -> groups.tag(route.name(), body);
+            case "UntagResource" -> groups.untag(route.name(), request.query().getOrDefault("TagKeys", List.of()));
+            case "ListTagsForResource" -> groups.listTags(route.name());
+            default -> throw AwsException.unknownOperation(protocol(), request.method() + " " + request.path());
+        };
+        return JsonBody.ok(CONTENT_TYPE, out);
+    }
+
+    @Override
+    public synchronized List<TaggedResource> taggedResources(String region) {
+        return store(region).groups().values().stream()
+                .map(g -> new TaggedResource(g.arn, "scheduler:schedule-group", Map.copyOf(g.tags)))
+                .toList();
+    }
+
+    @Override
+    public synchronized JsonNode snapshot() {
+        ObjectNode out = JsonBody.object();
+        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        return out;
+    }
+
+    @Override
+    public synchronized void restore(JsonNode snapshot) {
+        regions.clear();
+        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+    }
+
+    private ScheduleStore store(String region) {
+        return regions.computeIfAbsent(region, r -> new ScheduleStore(r, context.accountId(), context.clock().instant()));
+    }
+}

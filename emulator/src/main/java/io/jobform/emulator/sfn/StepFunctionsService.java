@@ -1,0 +1,128 @@
+package io.jobform.emulator.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.emulator.core.AwsException;
+import io.jobform.emulator.core.AwsRequest;
+import io.jobform.emulator.core.AwsResponse;
+import io.jobform.emulator.core.AwsService;
+import io.jobform.emulator.core.EmulatorContext;
+import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.StatefulService;
+import io.jobform.emulator.core.TaggedResource;
+import io.jobform.emulator.core.TaggedResources;
+import io.jobform.emulator.jsonapi.Fields;
+import io.jobform.emulator.jsonapi.JsonBody;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * AWS Step Functions over awsJson1.0 with target prefix AWSStepFunctions (botocore
+ * stepfunctions/2016-11-23). Executions are bookkeeping only; tests finish them through
+ * {@link #completeExecution} or POST /_emulator/states/executions/complete.
+ */
+public final class StepFunctionsService implements AwsService, TaggedResources, StatefulService {
+    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+    private final EmulatorContext context;
+    private final Map<String, StateMachineStore> regions = new TreeMap<>();
+
+    public StepFunctionsService(EmulatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String signingName() {
+        return "states";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.AWS_JSON_1_0;
+    }
+
+    @Override
+    public String operation(AwsRequest request) {
+        return request.targetOperation().orElse("Unknown");
+    }
+
+    @Override
+    public synchronized AwsResponse handle(AwsRequest request) {
+        Fields in = JsonBody.parse(request.body(), SfnErrors::validation);
+        StateMachineStore store = store(request.region());
+        var machines = new StateMachineOperations(store, context);
+        var executions = new ExecutionOperations(store, context.clock());
+        ObjectNode out = switch (operation(request)) {
+            case "CreateStateMachine" -> machines.create(in);
+            case "UpdateStateMachine" -> machines.update(in);
+            case "DescribeStateMachine" -> machines.describe(in);
+            case "DeleteStateMachine" -> machines.delete(in);
+            case "ListStateMachines" -> machines.list(in);
+            case "ValidateStateMachineDefinition" -> StateMachineOperations.validate(in);
+            case "StartExecution" -> executions.start(in);
+            case "DescribeExecution" -> executions.describe(in);
+            case "ListExecutions" -> executions.list(in);
+            case "StopExecution" -> executions.stop(in);
+            case "RedriveExecution" -> executions.redrive(in);
+            case "GetExecutionHistory" -> ExecutionHistory.get(store, in);
+            case "TagResource" -> SfnTags.tag(store, in);
+            case "UntagResource" -> SfnTags.untag(store, in);
+            case "ListTagsForResource" -> SfnTags.list(store, in);
+            default -> throw AwsException.unknownOperation(protocol(), operation(request));
+        };
+        return JsonBody.ok(CONTENT_TYPE, out);
+    }
+
+    /**
+     * Completes a RUNNING execution. Throws the service's ExecutionDoesNotExist/InvalidArn
+     * {@link AwsException} for unknown ARNs and IllegalStateException when it is not RUNNING.
+     */
+    public synchronized void completeExecution(String executionArn, ExecutionOutcome outcome) {
+        String region = SfnNames.regionOfExecution(executionArn).orElseThrow(() -> SfnErrors.invalidArn(executionArn));
+        new ExecutionOperations(store(region), context.clock()).complete(executionArn, outcome);
+    }
+
+    /** ARNs of the executions in a region with the given status, oldest first. */
+    public synchronized List<String> executionArns(String region, String status) {
+        return store(region).machines().values().stream()
+                .flatMap(m -> m.executions.values().stream())
+                .filter(e -> e.path("status").asText().equals(status))
+                .map(e -> e.path("executionArn").asText())
+                .toList();
+    }
+
+    /**
+     * POST .../executions/complete with {executionArn, status, output | error, cause} and
+     * GET .../executions?region=&status= (default RUNNING) listing execution ARNs.
+     */
+    @Override
+    public Optional<AwsResponse> admin(AwsRequest request) {
+        return StatesAdmin.handle(this, request);
+    }
+
+    @Override
+    public synchronized List<TaggedResource> taggedResources(String region) {
+        return store(region).machines().values().stream()
+                .map(m -> new TaggedResource(m.arn(), "states:stateMachine", Map.copyOf(m.tags)))
+                .toList();
+    }
+
+    @Override
+    public synchronized JsonNode snapshot() {
+        ObjectNode out = JsonBody.object();
+        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        return out;
+    }
+
+    @Override
+    public synchronized void restore(JsonNode snapshot) {
+        regions.clear();
+        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+    }
+
+    private StateMachineStore store(String region) {
+        return regions.computeIfAbsent(region, r -> new StateMachineStore(r, context.accountId()));
+    }
+}

@@ -1,0 +1,106 @@
+package io.jobform.emulator.tagging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.emulator.core.AwsException;
+import io.jobform.emulator.core.AwsRequest;
+import io.jobform.emulator.core.AwsResponse;
+import io.jobform.emulator.core.AwsService;
+import io.jobform.emulator.core.Protocol;
+import io.jobform.emulator.core.TaggedResource;
+import io.jobform.emulator.core.TaggedResources;
+import io.jobform.emulator.wire.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Resource Groups Tagging API (awsJson 1.1, target prefix ResourceGroupsTaggingAPI_20170126):
+ * GetResources over the resources of every {@link TaggedResources} service in the request's
+ * Region. Field names and limits follow botocore resourcegroupstaggingapi/2017-01-26.
+ */
+public final class TaggingService implements AwsService {
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final List<TaggedResources> sources;
+
+    public TaggingService(List<TaggedResources> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public String signingName() {
+        return "tagging";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.AWS_JSON_1_1;
+    }
+
+    @Override
+    public String operation(AwsRequest request) {
+        return request.targetOperation().orElse("Unknown");
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        String op = operation(request);
+        JsonNode body = Json.parseBody(request.body(), "InvalidParameterException");
+        return switch (op) {
+            case "GetResources" -> Json.response(200, CONTENT_TYPE, getResources(body, request.region()));
+            default -> throw AwsException.unknownOperation(Protocol.AWS_JSON_1_1, op);
+        };
+    }
+
+    /** Every tagged resource in the Region, for tests and for GetResources. */
+    public List<TaggedResource> resources(String region) {
+        List<TaggedResource> all = new ArrayList<>();
+        for (TaggedResources source : sources) {
+            // Lock each source as the server does for its calls: its state may be changing.
+            synchronized (source) {
+                all.addAll(source.taggedResources(region));
+            }
+        }
+        all.sort(Comparator.comparing(TaggedResource::arn));
+        return all;
+    }
+
+    private ObjectNode getResources(JsonNode body, String region) {
+        GetResourcesQuery query = GetResourcesQuery.parse(body);
+        List<TaggedResource> matching = resources(region).stream()
+                .filter(r -> !r.tags().isEmpty())
+                .filter(query::matches)
+                .toList();
+        String after = query.paginationToken().map(TaggingService::decodeToken).orElse("");
+        List<TaggedResource> rest = matching.stream().filter(r -> r.arn().compareTo(after) > 0).toList();
+        List<TaggedResource> page = rest.subList(0, Math.min(query.resourcesPerPage(), rest.size()));
+        boolean more = rest.size() > page.size();
+
+        ObjectNode out = Json.object();
+        out.put("PaginationToken", more ? encodeToken(page.get(page.size() - 1).arn()) : "");
+        ArrayNode list = out.putArray("ResourceTagMappingList");
+        for (TaggedResource r : page) {
+            ObjectNode mapping = list.addObject();
+            mapping.put("ResourceARN", r.arn());
+            ArrayNode tags = mapping.putArray("Tags");
+            r.tags().forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        }
+        return out;
+    }
+
+    private static String encodeToken(String arn) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(arn.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AwsException(400, "PaginationTokenExpiredException", "The pagination token is invalid or has expired.");
+        }
+    }
+}

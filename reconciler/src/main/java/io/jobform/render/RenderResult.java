@@ -1,0 +1,24 @@
+package io.jobform.render;
+
+import io.jobform.manifest.Violation;
+import java.util.List;
+import java.util.Set;
+
+
+/**
+ * The renderer's answer. A job with a render error contributes no resources: like a job whose
+ * manifest is invalid, it is frozen (its existing resources are neither updated nor pruned).
+ *
+ * @param failedJobs names of the jobs that produced errors
+ */
+public record RenderResult(DesiredState desired, List<Violation> violations, Set<String> failedJobs) {
+
+    public RenderResult {
+        violations = List.copyOf(violations);
+        failedJobs = Set.copyOf(failedJobs);
+    }
+
+    public boolean hasErrors() {
+        return violations.stream().anyMatch(Violation::isError);
+    }
+}

@@ -1,0 +1,127 @@
+package io.jobform.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.manifest.Capacity;
+import io.jobform.manifest.ConcurrencyPolicy;
+import io.jobform.manifest.JobSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renders a job's Standard state machine (JSONPath ASL). Sources: Step Functions developer
+ * guide "Run Amazon ECS or Fargate tasks with Step Functions" (runTask.sync, AmazonECS.Unknown on
+ * non-empty Failures), "Handling errors in Step Functions workflows" (Retry fields, JitterStrategy,
+ * MaxDelaySeconds, States.* names), "Learning to use AWS service SDK integrations" (aws-sdk:sfn:*,
+ * error names ServiceName.ErrorName), "Publish messages to an Amazon SNS topic" (sns:publish),
+ * "Intrinsic functions" (States.JsonToString, States.Format), "Transforming data with JSONata"
+ * (a JSONPath workflow may run single states in JSONata).
+ */
+final class StateMachineRenderer {
+
+    static final String SKIPPED = "Skipped";
+    static final String MISSED_DEADLINE = "MissedStartingDeadline";
+    static final String FAILED = "Failed";
+    static final String NOTIFY = "NotifyFailure";
+
+    private StateMachineRenderer() {}
+
+    static StateMachineSpec render(ResolvedJob job, Names names) {
+        ObjectNode asl = definition(job, names);
+        String name = names.jobResource(job.name());
+        return new StateMachineSpec(name, names.stateMachineArn(job.name()), CanonicalJson.write(asl),
+                names.roleArn(names.sharedRole(Names.STATES_ROLE)), "STANDARD", "OFF", job.name(),
+                Tags.forJob(names.instance(), job.name(), job.job().manifestKey(), job.job().labels()));
+    }
+
+    static ObjectNode definition(ResolvedJob job, Names names) {
+        JobSpec spec = job.job().spec();
+        ObjectNode asl = CanonicalJson.object();
+        asl.put("Comment", "jobform job " + job.name() + " of instance " + names.instance());
+        asl.put("QueryLanguage", "JSONPath");
+        asl.put("TimeoutSeconds", spec.timeoutSeconds());
+        ObjectNode states = asl.putObject("States");
+
+        String runState = spec.capacity() == Capacity.SPOT_WITH_FALLBACK ? "RunTaskOnSpot" : "RunTask";
+        String afterGate = spec.startingDeadlineSeconds().isPresent() ? "CheckStartingDeadline" : runState;
+        String afterInput = spec.concurrencyPolicy() == ConcurrencyPolicy.ALLOW ? afterGate : "ListRunningExecutions";
+        String onFailure = spec.notifications().onFailure().isPresent() ? NOTIFY : FAILED;
+
+        asl.put("StartAt", "CheckInput");
+        // Manual runs may start with any input: without "input" the manifest's input is used.
+        states.set("CheckInput", choice(List.of(present("$.input", afterInput)), "UseManifestInput"));
+        ObjectNode useManifestInput = CanonicalJson.object().put("Type", "Pass");
+        useManifestInput.set("Result", spec.input());
+        useManifestInput.put("ResultPath", "$.input").put("Next", afterInput);
+        states.set("UseManifestInput", useManifestInput);
+
+        switch (spec.concurrencyPolicy()) {
+            case ALLOW -> { }
+            case FORBID -> ConcurrencyGate.forbid(states, afterGate, names.config().partition());
+            case REPLACE -> ConcurrencyGate.replace(states, afterGate, names.config().partition());
+        }
+        spec.startingDeadlineSeconds().ifPresent(deadline -> {
+            int jitterSeconds = spec.schedule().flatMap(s -> s.jitterMinutes()).orElse(0) * 60;
+            states.set("CheckStartingDeadline", deadlineCheck(deadline + jitterSeconds, runState));
+            states.set(MISSED_DEADLINE, AslStates.succeed("the run could not start within startingDeadlineSeconds"));
+        });
+
+        switch (spec.capacity()) {
+            case ON_DEMAND -> states.set(runState, RunTaskState.render(job, names, false, spec, onFailure, Optional.empty()));
+            case SPOT -> states.set(runState, RunTaskState.render(job, names, true, spec, onFailure, Optional.empty()));
+            case SPOT_WITH_FALLBACK -> {
+                states.set(runState, RunTaskState.render(job, names, true, spec, onFailure, Optional.of("RunTaskOnDemand")));
+                states.set("RunTaskOnDemand", RunTaskState.render(job, names, false, spec, onFailure, Optional.empty()));
+            }
+        }
+        spec.notifications().onFailure().ifPresent(topic -> states.set(NOTIFY, notify(topic, job, names)));
+        ObjectNode failed = CanonicalJson.object().put("Type", "Fail");
+        // The cause of a failed ECS task is the task description: StopCode, StoppedReason, exit codes.
+        failed.put("ErrorPath", "$.error.Error").put("CausePath", "$.error.Cause");
+        states.set(FAILED, failed);
+        return asl;
+    }
+
+    /**
+     * JSONPath has no date arithmetic, so this one Choice state is JSONata: it compares the
+     * moment the check runs with the schedule's {@code scheduledTime} (absent for manual runs,
+     * which always proceed). The allowance includes the flexible window.
+     */
+    private static ObjectNode deadlineCheck(int allowedSeconds, String next) {
+        ObjectNode state = CanonicalJson.object().put("Type", "Choice").put("QueryLanguage", "JSONata");
+        ObjectNode rule = state.putArray("Choices").addObject();
+        rule.put("Condition", "{% $exists($states.input.scheduledTime) and "
+                + "($toMillis($states.context.State.EnteredTime) - $toMillis($states.input.scheduledTime)) > "
+                + (allowedSeconds * 1000L) + " %}");
+        rule.put("Next", MISSED_DEADLINE);
+        state.put("Default", next);
+        return state;
+    }
+
+    private static ObjectNode notify(String topic, ResolvedJob job, Names names) {
+        ObjectNode parameters = CanonicalJson.object();
+        parameters.put("TopicArn", topic);
+        parameters.put("Subject", "jobform: job " + job.name() + " failed");
+        parameters.put("Message.$", "States.Format('jobform job " + job.name() + " (state machine "
+                + names.jobResource(job.name()) + ") execution {} failed: {}: {}', $$.Execution.Name, $.error.Error, $.error.Cause)");
+        ObjectNode state = AslStates.task("arn:" + names.config().partition() + ":states:::sns:publish", parameters);
+        state.put("ResultPath", (String) null);
+        state.set("Retry", AslStates.apiRetry());
+        // A failed notification must not hide the job's own failure.
+        state.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.notifyError", FAILED));
+        state.put("Next", FAILED);
+        return state;
+    }
+
+    static ObjectNode choice(List<ObjectNode> rules, String defaultNext) {
+        ObjectNode state = CanonicalJson.object().put("Type", "Choice");
+        ArrayNode choices = state.putArray("Choices");
+        rules.forEach(choices::add);
+        state.put("Default", defaultNext);
+        return state;
+    }
+
+    static ObjectNode present(String variable, String next) {
+        return CanonicalJson.object().put("Variable", variable).put("IsPresent", true).put("Next", next);
+    }
+}
