@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reconciles YAML job manifests into scheduled Fargate jobs on AWS.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SyncCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            SyncCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

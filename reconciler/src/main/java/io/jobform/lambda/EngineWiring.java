@@ -7,14 +7,13 @@ import io.jobform.validate.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Where the Lambda shell meets the reconcile engine. This build does not contain the engine
- * yet: {@link #runnerFor} answers every reconcile with a FAILED outcome saying so (SQS
- * messages are then reported as failed and retried, never silently dropped). Replace it
- * when the engine lands.
+ * Where the Lambda shell meets the reconcile engine: the runner (built once at init) and the
+ * work done before a SnapStart snapshot.
  */
 public final class EngineWiring {
 
@@ -22,8 +21,7 @@ public final class EngineWiring {
 
     /** Builds the runner once, at init: AWS clients, region and credentials provider included. */
     public static ReconcileRunner runnerFor(HandlerConfig config) {
-        return (request, deadline) -> ReconcileOutcome.failed(
-                "the reconcile engine is not wired into this build; nothing was reconciled");
+        return new EngineReconcileRunner(config, Clock.systemUTC());
     }
 
     /** Work to run before a SnapStart snapshot: loads classes, opens no socket, reads no credentials. */

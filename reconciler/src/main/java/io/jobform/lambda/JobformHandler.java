@@ -21,7 +21,7 @@ import java.util.function.Function;
  * payload, coalesces all its events into at most one reconcile, runs it with the remaining
  * time as deadline and answers with a summary, or for SQS with the batch item failures.
  */
-public final class JobformHandler implements RequestStreamHandler {
+public final class JobformHandler implements RequestStreamHandler, AutoCloseable {
 
     /** Longest time kept back from the Lambda timeout to finish the reconcile cleanly. */
     static final Duration MAX_SAFETY_MARGIN = Duration.ofSeconds(60);
@@ -86,6 +86,14 @@ public final class JobformHandler implements RequestStreamHandler {
                     : outcomeStatus(request, outcome);
         }
         json.writeValue(output, response);
+    }
+
+    /** Closes the runner's clients (tests, local runs); the Lambda runtime simply ends the process. */
+    @Override
+    public void close() throws Exception {
+        if (runner instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** Now plus the remaining time, less a margin (at most 60 s, at most a fifth of what remains). */

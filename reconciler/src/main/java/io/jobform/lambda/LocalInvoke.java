@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,10 @@ public final class LocalInvoke {
 
     private LocalInvoke() {}
 
-    public static void main(String[] args) throws IOException {
-        JobformHandler handler = new JobformHandler();
+    public static void main(String[] args) throws Exception {
         Instant end = Instant.now().plus(Duration.ofSeconds(900));
-        try (InputStream event = args.length > 0 ? Files.newInputStream(Path.of(args[0])) : System.in) {
+        try (JobformHandler handler = new JobformHandler();
+                InputStream event = args.length > 0 ? Files.newInputStream(Path.of(args[0])) : System.in) {
             handler.handleRequest(event, System.out, new LocalContext(UUID.randomUUID().toString(), end));
         }
         System.out.println();

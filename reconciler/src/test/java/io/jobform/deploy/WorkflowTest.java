@@ -2,6 +2,7 @@ package io.jobform.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobform.cli.PlanCommand;
 import io.jobform.cli.SyncCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ class WorkflowTest {
                 .anySatisfy(r -> assertThat(r).contains("jobform.jar validate --format github manifests/"))
                 .anySatisfy(r -> assertThat(r).contains("plan --format markdown").contains(">> \"$GITHUB_STEP_SUMMARY\""));
         assertThat(TemplateTest.read(WORKFLOW)).contains("aws-actions/configure-aws-credentials@v4", "id-token: write");
+        String plan = runs("check").stream().filter(r -> r.contains(" plan ")).findFirst().orElseThrow();
+        String[] args = plan.substring(plan.indexOf(" plan ") + " plan ".length(), plan.indexOf(">>")).trim().split("\\s+");
+        CommandLine.ParseResult parsed = new CommandLine(new PlanCommand()).parseArgs(args);
+        assertThat(parsed.matchedOptionValue("--format", null).toString()).isEqualTo("markdown");
     }
 
     @Test

@@ -1,0 +1,161 @@
+package io.jobform.aws;
+
+import io.jobform.apply.ChangeExecutor;
+import io.jobform.apply.StepOutcome;
+import io.jobform.plan.Change;
+import io.jobform.plan.ObservedResource;
+import io.jobform.render.ResourceSpec;
+import io.jobform.render.RoleSpec;
+import io.jobform.render.ScheduleGroupSpec;
+import io.jobform.render.ScheduleSpec;
+import io.jobform.render.StateMachineSpec;
+import io.jobform.render.TaskDefinitionSpec;
+import io.jobform.resource.DesiredResource;
+import io.jobform.resource.OwnershipTags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns each planned change into the calls of its service. Every path is idempotent: a rerun
+ * after a crash between any two calls converges (create falls back to update, delete ignores
+ * what is gone), and a resource of the same name that this instance does not own is reported,
+ * never changed.
+ */
+public final class AwsChangeExecutor implements ChangeExecutor {
+    private final String instance;
+    private final TaskDefinitionClient taskDefinitions;
+    private final StateMachineClient stateMachines;
+    private final ScheduleClient schedules;
+    private final RoleClient roles;
+    private final PropagationRetry propagation;
+
+    public AwsChangeExecutor(String instance, AwsClients clients, PropagationRetry propagation) {
+        this.instance = instance;
+        this.taskDefinitions = new TaskDefinitionClient(clients.ecs);
+        this.stateMachines = new StateMachineClient(clients.sfn);
+        this.schedules = new ScheduleClient(clients.scheduler);
+        this.roles = new RoleClient(clients.iam);
+        this.propagation = propagation;
+    }
+
+    @Override
+    public StepOutcome execute(Change change) {
+        try {
+            if (change instanceof Change.Create c) {
+                return put(spec(c.desired()), true);
+            } else if (change instanceof Change.Update u) {
+                return put(spec(u.desired()), false);
+            } else if (change instanceof Change.Delete d) {
+                return delete(d.observed());
+            } else if (change instanceof Change.Orphan o) {
+                return disown(o.observed());
+            } else if (change instanceof Change.RetireRevisions r) {
+                taskDefinitions.retire(r.revisionArns());
+            }
+            return StepOutcome.Done.nothing(); // Keep and Skip make no call
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            return new StepOutcome.Failed((code == null || code.isEmpty() ? "" : code + ": ") + oneLine(message));
+        } catch (SdkException e) {
+            return new StepOutcome.Failed(oneLine(e.getMessage()));
+        }
+    }
+
+    private StepOutcome put(ResourceSpec spec, boolean create) {
+        if (spec instanceof ScheduleGroupSpec g) {
+            String arn = schedules.ensureGroup(g.name(), g.tags());
+            if (!create) {
+                schedules.tagGroup(arn, g.tags());
+            }
+            return StepOutcome.Done.of(arn);
+        } else if (spec instanceof RoleSpec r) {
+            if (create && !roles.create(r, instance)) {
+                return notOwned();
+            } else if (!create) {
+                roles.update(r);
+            }
+            return StepOutcome.Done.of(r.arn());
+        } else if (spec instanceof TaskDefinitionSpec t) {
+            if (create) {
+                Optional<Map.Entry<String, Map<String, String>>> latest = taskDefinitions.latest(t.family());
+                if (latest.isPresent() && !instance.equals(latest.get().getValue().get(OwnershipTags.INSTANCE))) {
+                    return notOwned();
+                }
+            }
+            return StepOutcome.Done.of(taskDefinitions.register(t));
+        } else if (spec instanceof StateMachineSpec m) {
+            boolean exists = !create
+                    || propagation.call(() -> stateMachines.create(m)) == StateMachineClient.Created.EXISTS;
+            if (exists) {
+                if (create && !instance.equals(stateMachines.tags(m.arn()).get(OwnershipTags.INSTANCE))) {
+                    return notOwned();
+                }
+                propagation.call(() -> {
+                    stateMachines.update(m);
+                    return true;
+                });
+            }
+            return StepOutcome.Done.of(m.arn());
+        }
+        ScheduleSpec s = (ScheduleSpec) spec;
+        String arn = propagation.call(() -> create
+                ? schedules.put(ScheduleRequests.create(s), ScheduleRequests.update(s))
+                : schedules.update(ScheduleRequests.update(s), ScheduleRequests.create(s)));
+        Optional<String> modified = schedules.get(s.groupName(), s.name()).map(l -> String.valueOf(l.lastModified()));
+        return new StepOutcome.Done(Optional.of(arn), modified);
+    }
+
+    private StepOutcome delete(ObservedResource o) {
+        switch (o.id().kind()) {
+            case SCHEDULE -> schedules.delete(instance, o.id().name());
+            case STATE_MACHINE -> stateMachines.delete(o.arn());
+            case TASK_DEFINITION -> taskDefinitions.retire(allRevisions(o));
+            case ROLE -> roles.delete(o.id().name());
+            case SCHEDULE_GROUP -> { } // shared: the planner never prunes it
+        }
+        return StepOutcome.Done.nothing();
+    }
+
+    private StepOutcome disown(ObservedResource o) {
+        switch (o.id().kind()) {
+            case SCHEDULE -> schedules.disown(instance, o.id().name());
+            case STATE_MACHINE -> stateMachines.disown(o.arn());
+            case TASK_DEFINITION -> taskDefinitions.disown(allRevisions(o));
+            case ROLE -> roles.disown(o.id().name());
+            case SCHEDULE_GROUP -> { }
+        }
+        return StepOutcome.Done.nothing();
+    }
+
+    private static List<String> allRevisions(ObservedResource o) {
+        List<String> all = new ArrayList<>();
+        all.add(o.arn());
+        all.addAll(o.olderRevisions());
+        return all;
+    }
+
+    private StepOutcome notOwned() {
+        return new StepOutcome.Failed("a resource with this name exists and is not owned by instance " + instance
+                + "; rename the job or remove the other resource");
+    }
+
+    private static ResourceSpec spec(DesiredResource desired) {
+        if (desired instanceof ResourceSpec spec) {
+            return spec;
+        }
+        throw new IllegalArgumentException(desired.id() + " has no rendered spec to apply");
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.replace('\n', ' ').strip();
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+}

@@ -1,0 +1,102 @@
+package io.jobform.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Builds the SDK clients jobform uses, all configured the same way: explicit region, optional
+ * endpoint override, the light URL-connection HTTP client, standard retries with bounded
+ * attempts, and the shared client-side rate limits. Close it to release the HTTP client.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final AwsTarget target;
+    private final RateLimits limits;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+
+    public final S3Client s3;
+    public final EcsClient ecs;
+    public final SchedulerClient scheduler;
+    public final SfnClient sfn;
+    public final IamClient iam;
+    public final ResourceGroupsTaggingApiClient tagging;
+
+    public AwsClients(AwsTarget target, RateLimits limits) {
+        this.target = target;
+        this.limits = limits;
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        this.credentials = target.endpoint().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("jobform-local", "jobform-local"))
+                : DefaultCredentialsProvider.builder().build();
+        this.s3 = configure(S3Client.builder().forcePathStyle(target.endpoint().isPresent())).build();
+        this.ecs = configure(EcsClient.builder()).build();
+        this.scheduler = configure(SchedulerClient.builder()).build();
+        this.sfn = configure(SfnClient.builder()).build();
+        this.iam = configureIam(IamClient.builder()).build();
+        this.tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
+    }
+
+    /** The region calls go to: the explicit one, or the SDK's default region chain. */
+    public String region() {
+        return target.region().orElseGet(() -> s3.serviceClientConfiguration().region().id());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.credentialsProvider(credentials)
+                .overrideConfiguration(override());
+        target.region().ifPresent(r -> builder.region(Region.of(r)));
+        target.endpoint().ifPresent(builder::endpointOverride);
+        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(http);
+        }
+        return builder;
+    }
+
+    /** IAM is global: against AWS it signs for aws-global unless an endpoint is given. */
+    private <B extends AwsClientBuilder<B, ?>> B configureIam(B builder) {
+        configure(builder);
+        if (target.endpoint().isEmpty()) {
+            builder.region(Region.AWS_GLOBAL);
+        }
+        return builder;
+    }
+
+    private ClientOverrideConfiguration override() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(target.maxAttempts()).build())
+                .addExecutionInterceptor(new RateLimitInterceptor(limits))
+                .apiCallTimeout(Duration.ofMinutes(2))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        ecs.close();
+        scheduler.close();
+        sfn.close();
+        iam.close();
+        tagging.close();
+        http.close();
+    }
+}

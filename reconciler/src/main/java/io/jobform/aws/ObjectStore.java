@@ -1,0 +1,123 @@
+package io.jobform.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * The instance's bucket: manifests, status, inventory, lease. Conditional writes use
+ * {@code If-None-Match: *} and {@code If-Match} (S3 conditional writes,
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html); a failed
+ * precondition (412) or a concurrent conditional write (409) is answered with an empty result.
+ */
+public final class ObjectStore {
+    private final S3Client s3;
+    private final String bucket;
+
+    public ObjectStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public Optional<StoredObject> get(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(key, bytes.asByteArray(), unquote(bytes.response().eTag())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every object under the prefix, following continuation tokens (1,000 keys per call). */
+    public List<ObjectSummary> list(String prefix) {
+        List<ObjectSummary> all = new ArrayList<>();
+        String token = null;
+        do {
+            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
+            if (token != null) {
+                request.continuationToken(token);
+            }
+            ListObjectsV2Response page = s3.listObjectsV2(request.build());
+            page.contents().forEach(o -> all.add(new ObjectSummary(o.key(), unquote(o.eTag()), o.size())));
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return all;
+    }
+
+    public String put(String key, byte[] body) {
+        return unquote(s3.putObject(request(key).build(), RequestBody.fromBytes(body)).eTag());
+    }
+
+    /** Writes only when no object exists; empty when one does. */
+    public Optional<String> putIfAbsent(String key, byte[] body) {
+        return conditional(() -> s3.putObject(request(key).ifNoneMatch("*").build(), RequestBody.fromBytes(body)).eTag());
+    }
+
+    /** Writes only when the object still has {@code etag}; empty when it changed. */
+    public Optional<String> putIfMatch(String key, byte[] body, String etag) {
+        return conditional(() -> s3.putObject(request(key).ifMatch(quote(etag)).build(), RequestBody.fromBytes(body)).eTag());
+    }
+
+    /** Deletes only when the object still has {@code etag}; false when it changed. */
+    public boolean deleteIfMatch(String key, String etag) {
+        return conditional(() -> {
+            s3.deleteObject(b -> b.bucket(bucket).key(key).ifMatch(quote(etag)));
+            return "";
+        }).isPresent();
+    }
+
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    public void createBucketIfMissing() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    private PutObjectRequest.Builder request(String key) {
+        return PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json");
+    }
+
+    private static Optional<String> conditional(java.util.function.Supplier<String> call) {
+        try {
+            return Optional.of(unquote(call.get()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String quote(String etag) {
+        return "\"" + etag + "\"";
+    }
+
+    static String unquote(String etag) {
+        if (etag == null) {
+            return "";
+        }
+        return etag.startsWith("\"") && etag.endsWith("\"") && etag.length() >= 2
+                ? etag.substring(1, etag.length() - 1) : etag;
+    }
+}

@@ -1,0 +1,123 @@
+package io.jobform.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ListSchedulesResponse;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
+
+/** EventBridge Scheduler: the instance's schedule group and the schedules in it. */
+public final class ScheduleClient {
+    private static final Pattern HASH = Pattern.compile("spec-hash=([0-9a-f]+)");
+
+    private final SchedulerClient scheduler;
+
+    public ScheduleClient(SchedulerClient scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Every schedule in the group, 100 per call; empty when the group does not exist yet. */
+    public List<ScheduleListing> list(String group) {
+        List<ScheduleListing> all = new ArrayList<>();
+        String token = null;
+        try {
+            do {
+                String next = token;
+                ListSchedulesResponse page = scheduler.listSchedules(b -> b.groupName(group).maxResults(100).nextToken(next));
+                page.schedules().forEach(s -> all.add(new ScheduleListing(s.name(), s.arn(), s.stateAsString(),
+                        s.lastModificationDate(), Optional.empty())));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        } catch (ResourceNotFoundException e) {
+            return List.of();
+        }
+        return all;
+    }
+
+    public Optional<ScheduleListing> get(String group, String name) {
+        try {
+            GetScheduleResponse s = scheduler.getSchedule(b -> b.groupName(group).name(name));
+            return Optional.of(new ScheduleListing(s.name(), s.arn(), s.stateAsString(), s.lastModificationDate(),
+                    hashOf(s.description())));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates the schedule, or updates it when it already exists (a rerun after a crash). */
+    public String put(CreateScheduleRequest create, UpdateScheduleRequest update) {
+        try {
+            return scheduler.createSchedule(create).scheduleArn();
+        } catch (ConflictException e) {
+            return scheduler.updateSchedule(update).scheduleArn();
+        }
+    }
+
+    /** UpdateSchedule replaces every field, so the request always carries the full spec. */
+    public String update(UpdateScheduleRequest update, CreateScheduleRequest create) {
+        try {
+            return scheduler.updateSchedule(update).scheduleArn();
+        } catch (ResourceNotFoundException e) {
+            return scheduler.createSchedule(create).scheduleArn(); // deleted by hand since observation
+        }
+    }
+
+    public void delete(String group, String name) {
+        try {
+            scheduler.deleteSchedule(b -> b.groupName(group).name(name));
+        } catch (ResourceNotFoundException e) {
+            // already gone: deleting is idempotent
+        }
+    }
+
+    public String ensureGroup(String group, java.util.Map<String, String> tags) {
+        try {
+            return scheduler.getScheduleGroup(b -> b.name(group)).arn();
+        } catch (ResourceNotFoundException e) {
+            try {
+                return scheduler.createScheduleGroup(b -> b.name(group).tags(tags.entrySet().stream()
+                        .map(t -> software.amazon.awssdk.services.scheduler.model.Tag.builder()
+                                .key(t.getKey()).value(t.getValue()).build()).toList()))
+                        .scheduleGroupArn();
+            } catch (ConflictException raced) {
+                return scheduler.getScheduleGroup(b -> b.name(group)).arn();
+            }
+        }
+    }
+
+    public void tagGroup(String arn, java.util.Map<String, String> tags) {
+        scheduler.tagResource(b -> b.resourceArn(arn).tags(tags.entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.scheduler.model.Tag.builder()
+                        .key(t.getKey()).value(t.getValue()).build()).toList()));
+    }
+
+    static Optional<String> hashOf(String description) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        Matcher m = HASH.matcher(description);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Moves the schedule out of the instance's group into {@code default}: it keeps firing, unmanaged. */
+    public void disown(String group, String name) {
+        try {
+            GetScheduleResponse existing = scheduler.getSchedule(b -> b.groupName(group).name(name));
+            try {
+                scheduler.createSchedule(ScheduleRequests.copy(existing, "default"));
+            } catch (ConflictException e) {
+                // copied before a crash: only the delete is left
+            }
+            scheduler.deleteSchedule(b -> b.groupName(group).name(name));
+        } catch (ResourceNotFoundException e) {
+            // already moved
+        }
+    }
+}

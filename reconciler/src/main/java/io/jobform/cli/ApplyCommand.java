@@ -1,0 +1,98 @@
+package io.jobform.cli;
+
+import io.jobform.apply.ApplyReport;
+import io.jobform.reconcile.ReconcileOptions;
+import io.jobform.reconcile.ReconcileResult;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jobform apply}: the same reconcile the Lambda runs, from the command line. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Reconciles the manifests into AWS (or the local emulator with --local): creates, updates and "
+                + "prunes, then writes status. Exit 0 ok, 1 a change failed or another reconcile holds the lease, "
+                + "3 invalid manifests (their jobs are frozen).")
+public final class ApplyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--dry-run", description = "Plan only; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--deep", description = "Re-apply every owned resource, repairing changes made in the console.")
+    boolean deep;
+
+    @Option(names = "--allow-empty", description = "Prune even when no valid manifest is left.")
+    boolean allowEmpty;
+
+    @Option(names = "--max-deletions", description = "Prune nothing when more jobs than this would be pruned "
+            + "(default: $JOBFORM_MAX_DELETIONS or 10).")
+    Integer maxDeletions;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings = Settings.resolve(engine, System.getenv());
+        try (Engine session = Engine.open(engine, settings, line -> {
+            out.println(line);
+            out.flush();
+        })) {
+            out.println("jobform apply: " + settings.source() + " -> " + session.target);
+            out.flush();
+            ReconcileOptions options = ReconcileOptions.defaults().withDryRun(dryRun).withDeep(deep)
+                    .withAllowEmpty(allowEmpty).withMaxDeletions(maxDeletions(maxDeletions));
+            ReconcileResult result = session.reconciler.reconcile(options);
+            if (result.leaseHeld().isPresent()) {
+                err.println("jobform apply: " + result.leaseHeld().get());
+                return ExitCodes.ERROR;
+            }
+            if (dryRun) {
+                out.print(PlanPrinter.text(result, settings.source(), session.target, Instant.now()));
+            } else {
+                printSummary(result, out);
+            }
+            out.flush();
+            if (result.applyFailed()) {
+                return ExitCodes.ERROR;
+            }
+            return result.hasInvalidManifests() ? ExitCodes.INVALID_MANIFESTS : ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("jobform apply: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private static void printSummary(ReconcileResult result, PrintWriter out) {
+        result.validation().ifPresent(v -> v.violations().forEach(x -> out.println(x.format())));
+        result.render().ifPresent(r -> r.violations().forEach(x -> out.println(x.format())));
+        result.plan().ifPresent(p -> p.guards().forEach(g -> out.println("! " + g)));
+        ApplyReport report = result.apply().orElse(ApplyReport.empty());
+        report.failures().forEach(f -> out.println("error: " + f.format()));
+        int unchanged = result.plan().map(p -> p.counts().get(io.jobform.plan.Change.Action.KEEP)).orElse(0);
+        out.println("Apply: " + report.applied().size() + " change(s) applied, " + report.failures().size()
+                + " failed, " + report.notRun().size() + " not attempted, " + unchanged + " unchanged"
+                + (report.deferred().isEmpty() ? "." : ", " + report.deferred().size()
+                        + " left for the next reconcile (time budget)."));
+        if (report.applied().isEmpty() && report.failures().isEmpty()) {
+            out.println("Everything is up to date.");
+        }
+    }
+
+    static int maxDeletions(Integer flag) {
+        return Optional.ofNullable(flag)
+                .or(() -> Optional.ofNullable(System.getenv("JOBFORM_MAX_DELETIONS")).filter(s -> s.matches("\\d+"))
+                        .map(Integer::parseInt))
+                .orElse(io.jobform.plan.PlanPolicy.DEFAULT_MAX_DELETIONS);
+    }
+}

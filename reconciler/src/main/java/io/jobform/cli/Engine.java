@@ -1,0 +1,97 @@
+package io.jobform.cli;
+
+import io.jobform.aws.AwsClients;
+import io.jobform.aws.AwsTarget;
+import io.jobform.aws.ObjectStore;
+import io.jobform.aws.PropagationRetry;
+import io.jobform.aws.RateLimits;
+import io.jobform.aws.S3ManifestSource;
+import io.jobform.emulator.Emulator;
+import io.jobform.emulator.EmulatorOptions;
+import io.jobform.reconcile.Reconciler;
+import io.jobform.source.DirectoryManifestSource;
+import io.jobform.source.ManifestSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One command's connection to AWS (or to the embedded emulator with {@code --local}) and the
+ * reconciler built on it. Closing it saves the local emulator's state.
+ */
+final class Engine implements AutoCloseable {
+    static final Path LOCAL_STATE = Path.of(".jobform", "local", "emulator-state.json");
+
+    private final Optional<Emulator> emulator;
+    final AwsClients clients;
+    final Reconciler reconciler;
+    final String target;
+
+    private Engine(Optional<Emulator> emulator, AwsClients clients, Reconciler reconciler, String target) {
+        this.emulator = emulator;
+        this.clients = clients;
+        this.reconciler = reconciler;
+        this.target = target;
+    }
+
+    /** @throws IllegalArgumentException with a message for the user when the configuration is incomplete */
+    static Engine open(EngineOptions options, Settings settings, Consumer<String> progress) {
+        Optional<Emulator> emulator = Optional.empty();
+        AwsTarget target;
+        if (options.local) {
+            Emulator started = Emulator.start(EmulatorOptions.defaults());
+            if (Files.exists(LOCAL_STATE)) {
+                started.loadState(LOCAL_STATE);
+            }
+            emulator = Optional.of(started);
+            target = AwsTarget.endpoint(started.endpoint(), settings.region().orElseThrow());
+        } else if (options.endpointUrl.isPresent()) {
+            target = AwsTarget.endpoint(options.endpointUrl.get(), settings.region().orElse("us-east-1"));
+        } else {
+            target = AwsTarget.aws(settings.region());
+        }
+        // The embedded emulator does not throttle: pacing it at AWS's rates would only make --local slow.
+        AwsClients clients = new AwsClients(target, options.local ? new RateLimits(100) : RateLimits.published());
+        try {
+            String bucket = settings.bucket().orElseThrow(() -> new IllegalArgumentException(
+                    "no bucket for status and inventory: pass --bucket or set JOBFORM_BUCKET (or try --local)"));
+            if (settings.accountId().isEmpty()) {
+                throw new IllegalArgumentException("no account id: pass --account-id or set JOBFORM_ACCOUNT_ID "
+                        + "(or try --local)");
+            }
+            ObjectStore store = new ObjectStore(clients.s3, bucket);
+            if (options.local) {
+                store.createBucketIfMissing();
+            }
+            ManifestSource source = source(settings.source(), clients);
+            Reconciler reconciler = new Reconciler(settings.config(clients.region()), source, store, clients,
+                    Clock.systemUTC(), progress, PropagationRetry.standard());
+            String where = options.local ? "local emulator (.jobform/local)" : target.endpoint()
+                    .map(Object::toString).orElse("AWS " + clients.region());
+            return new Engine(emulator, clients, reconciler, where);
+        } catch (RuntimeException e) {
+            clients.close();
+            emulator.ifPresent(Emulator::close);
+            throw e;
+        }
+    }
+
+    private static ManifestSource source(String source, AwsClients clients) {
+        if (source.startsWith("s3://")) {
+            String[] parts = S3ManifestSource.parse(source);
+            return new S3ManifestSource(new ObjectStore(clients.s3, parts[0]), parts[1]);
+        }
+        return new DirectoryManifestSource(Path.of(source));
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        emulator.ifPresent(e -> {
+            e.saveState(LOCAL_STATE);
+            e.close();
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.jobform.cli;
+
+import io.jobform.reconcile.ReconcileOptions;
+import io.jobform.reconcile.ReconcileResult;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jobform plan}: what apply would change, touching nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Shows what apply would change: a diff per resource, prune candidates, guard decisions and "
+                + "the next runs of new or changed schedules. Exit 0 ok, 3 invalid manifests, 1 error; with "
+                + "--detailed-exitcode also 4 when changes are pending.")
+public final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, markdown (a PR comment) or json.")
+    PlanPrinter.Format format;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 4 when changes are pending, 0 when none.")
+    boolean detailedExitcode;
+
+    @Option(names = "--allow-empty", description = "Plan pruning even when no valid manifest is left.")
+    boolean allowEmpty;
+
+    @Option(names = "--max-deletions", description = "Prune nothing when more jobs than this would be pruned "
+            + "(default: $JOBFORM_MAX_DELETIONS or 10).")
+    Integer maxDeletions;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings = Settings.resolve(engine, System.getenv());
+        try (Engine session = Engine.open(engine, settings, err::println)) {
+            ReconcileOptions options = ReconcileOptions.defaults().withDryRun(true).withAllowEmpty(allowEmpty)
+                    .withMaxDeletions(ApplyCommand.maxDeletions(maxDeletions));
+            ReconcileResult result = session.reconciler.reconcile(options);
+            out.print(PlanPrinter.print(result, format, settings.source(), session.target, Instant.now()));
+            out.flush();
+            if (result.hasInvalidManifests()) {
+                return ExitCodes.INVALID_MANIFESTS;
+            }
+            boolean changes = result.plan().map(p -> p.hasChanges()).orElse(false);
+            return detailedExitcode && changes ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("jobform plan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.jobform.plan;
+
+import io.jobform.resource.ResourceId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A resource as observation found it. Observation is cheap (tags, list calls, the inventory),
+ * so the content itself is usually unknown: the spec hash stands in for it.
+ *
+ * @param arn             the resource's ARN (for a task definition: its newest revision)
+ * @param specHash        the hash recorded on the resource; empty when it carries none
+ * @param owned           carries this instance's ownership marks (tag, group, or path + inventory)
+ * @param job             the job it belongs to; empty for shared resources
+ * @param manifest        the manifest key it was created from, when known
+ * @param prunable        false when the manifest said {@code jobform.io/prune: "false"}
+ * @param olderRevisions  task definitions only: ARNs of revisions older than {@code arn}, newest first
+ * @param fieldHashes     per field of the last applied spec, a short hash; empty when unknown
+ */
+public record ObservedResource(
+        ResourceId id,
+        String arn,
+        Optional<String> specHash,
+        boolean owned,
+        Optional<String> job,
+        Optional<String> manifest,
+        boolean prunable,
+        List<String> olderRevisions,
+        Map<String, String> fieldHashes) {
+
+    public ObservedResource {
+        olderRevisions = List.copyOf(olderRevisions);
+        fieldHashes = Map.copyOf(fieldHashes);
+    }
+
+    /** An owned resource of a job with nothing but its hash known. */
+    public static ObservedResource owned(ResourceId id, String arn, String specHash, String job) {
+        return new ObservedResource(id, arn, Optional.of(specHash), true, Optional.of(job), Optional.empty(),
+                true, List.of(), Map.of());
+    }
+
+    public ObservedResource withFieldHashes(Map<String, String> hashes) {
+        return new ObservedResource(id, arn, specHash, owned, job, manifest, prunable, olderRevisions, hashes);
+    }
+
+    /** The same resource with its hash forgotten: the planner then re-applies it (deep drift repair). */
+    public ObservedResource withoutHash() {
+        return new ObservedResource(id, arn, Optional.empty(), owned, job, manifest, prunable, olderRevisions, fieldHashes);
+    }
+
+    public ObservedResource withPrunable(boolean value) {
+        return new ObservedResource(id, arn, specHash, owned, job, manifest, value, olderRevisions, fieldHashes);
+    }
+
+    public ObservedResource withManifest(Optional<String> value) {
+        return new ObservedResource(id, arn, specHash, owned, job, value, prunable, olderRevisions, fieldHashes);
+    }
+}

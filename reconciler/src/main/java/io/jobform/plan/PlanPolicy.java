@@ -1,0 +1,37 @@
+package io.jobform.plan;
+
+import java.util.Set;
+
+/**
+ * What the planner may do beyond creating and updating.
+ *
+ * @param allowEmpty     prune even when the desired set is empty (otherwise an empty set prunes nothing)
+ * @param maxDeletions   more deletions than this prune nothing at all
+ * @param frozenJobs     jobs whose manifest is invalid: none of their resources change
+ * @param frozenManifests manifest keys that are invalid: resources created from them do not change
+ */
+public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests) {
+
+    public static final int DEFAULT_MAX_DELETIONS = 10;
+
+    public PlanPolicy {
+        if (maxDeletions < 0) {
+            throw new IllegalArgumentException("maxDeletions must not be negative");
+        }
+        frozenJobs = Set.copyOf(frozenJobs);
+        frozenManifests = Set.copyOf(frozenManifests);
+    }
+
+    public static PlanPolicy defaults() {
+        return new PlanPolicy(false, DEFAULT_MAX_DELETIONS, Set.of(), Set.of());
+    }
+
+    public PlanPolicy withFrozen(Set<String> jobs, Set<String> manifests) {
+        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests);
+    }
+
+    public boolean frozen(ObservedResource observed) {
+        return observed.job().map(frozenJobs::contains).orElse(false)
+                || observed.manifest().map(frozenManifests::contains).orElse(false);
+    }
+}

@@ -1,0 +1,143 @@
+package io.jobform.plan;
+
+import io.jobform.resource.DesiredResource;
+import io.jobform.resource.ResourceId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the whole desired set with the whole observed set. Pure: the same input gives the
+ * same plan, and nothing here calls AWS.
+ */
+public final class Planner {
+
+    private final Function<DesiredResource, Map<String, String>> fieldValues;
+
+    /** @param fieldValues a desired resource's fields as path to value text, for field-level diffs */
+    public Planner(Function<DesiredResource, Map<String, String>> fieldValues) {
+        this.fieldValues = fieldValues;
+    }
+
+    public Plan plan(Collection<? extends DesiredResource> desired, Collection<ObservedResource> observed,
+            PlanPolicy policy) {
+        Map<ResourceId, DesiredResource> wanted = new TreeMap<>();
+        desired.forEach(d -> wanted.put(d.id(), d));
+        Map<ResourceId, ObservedResource> found = new TreeMap<>();
+        observed.stream().filter(ObservedResource::owned).forEach(o -> found.put(o.id(), o));
+
+        List<Change> forward = new ArrayList<>();
+        List<Change> retirements = new ArrayList<>();
+        for (DesiredResource d : wanted.values()) {
+            ObservedResource o = found.get(d.id());
+            if (d.job().map(policy.frozenJobs()::contains).orElse(false)) {
+                forward.add(new Change.Skip(d.id(), d.job(), "frozen: the job's manifest is invalid"));
+            } else if (o == null) {
+                forward.add(new Change.Create(d));
+            } else if (o.specHash().filter(d.specHash()::equals).isPresent()) {
+                forward.add(new Change.Keep(d, o));
+                retire(d.id(), d.job(), o.olderRevisions(), retirements);
+            } else {
+                forward.add(new Change.Update(d, o, FieldHashes.diff(fieldValues.apply(d), o.fieldHashes())));
+                List<String> superseded = new ArrayList<>();
+                superseded.add(o.arn());
+                superseded.addAll(o.olderRevisions());
+                retire(d.id(), d.job(), o.id().kind() == io.jobform.resource.ResourceKind.TASK_DEFINITION
+                        ? superseded : List.of(), retirements);
+            }
+        }
+
+        List<Change> prune = new ArrayList<>();
+        for (ObservedResource o : found.values()) {
+            if (wanted.containsKey(o.id()) || o.job().isEmpty()) {
+                continue; // shared resources are never pruned by a job's deletion
+            }
+            if (policy.frozen(o)) {
+                prune.add(new Change.Skip(o.id(), o.job(), "frozen: the job's manifest is invalid, not pruned"));
+            } else if (!o.prunable()) {
+                prune.add(new Change.Orphan(o));
+            } else {
+                prune.add(new Change.Delete(o));
+            }
+        }
+        List<String> guards = new ArrayList<>();
+        prune = guard(prune, wanted.values(), policy, guards);
+        prune.sort(Comparator.comparing((Change c) -> c.id().kind()).reversed()
+                .thenComparing(c -> c.id().name()));
+
+        forward = holdSharedUpdates(forward, prune, guards);
+        List<Change> changes = new ArrayList<>(forward);
+        changes.addAll(prune);
+        changes.addAll(retirements);
+        return new Plan(changes, guards);
+    }
+
+    /**
+     * Shared roles are rendered from the valid jobs only. While a job is frozen or its pruning is
+     * held back, its resources still run and still need what the shared roles grant them (image
+     * pulls, secrets): narrowing those roles then would break them, so shared updates wait.
+     */
+    private static List<Change> holdSharedUpdates(List<Change> forward, List<Change> prune, List<String> guards) {
+        boolean heldBack = forward.stream().anyMatch(c -> c.action() == Change.Action.SKIP)
+                || prune.stream().anyMatch(c -> c.action() == Change.Action.SKIP);
+        if (!heldBack) {
+            return forward;
+        }
+        String reason = "held back: frozen or guarded jobs still rely on this shared resource";
+        List<Change> out = new ArrayList<>();
+        for (Change c : forward) {
+            if (c instanceof Change.Update && c.job().isEmpty()) {
+                out.add(new Change.Skip(c.id(), c.job(), reason));
+                if (!guards.contains(SHARED_HELD)) {
+                    guards.add(SHARED_HELD);
+                }
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static final String SHARED_HELD = "guard: shared resources are not updated while a job is frozen or its pruning "
+            + "is held back";
+
+    private static void retire(ResourceId id, Optional<String> job, List<String> arns, List<Change> into) {
+        if (!arns.isEmpty()) {
+            into.add(new Change.RetireRevisions(id, job, arns));
+        }
+    }
+
+    /** Turns every deletion and orphaning into a skip when a guard holds. */
+    private static List<Change> guard(List<Change> prune, Collection<DesiredResource> desired, PlanPolicy policy,
+            List<String> guards) {
+        List<Change> removals = prune.stream().filter(c -> c.action().mutates()).toList();
+        if (removals.isEmpty()) {
+            return prune;
+        }
+        Set<String> jobs = removals.stream().map(c -> c.job().orElse(""))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        boolean noJobsDesired = desired.stream().allMatch(d -> d.job().isEmpty());
+        String reason;
+        if (noJobsDesired && !policy.allowEmpty()) {
+            reason = "guard: no valid manifests but " + jobs.size() + " job(s) exist; nothing pruned"
+                    + " (pass --allow-empty to prune them)";
+        } else if (jobs.size() > policy.maxDeletions()) {
+            reason = "guard: " + jobs.size() + " jobs would be pruned, more than --max-deletions "
+                    + policy.maxDeletions() + "; nothing pruned";
+        } else {
+            return prune;
+        }
+        guards.add(reason);
+        return prune.stream()
+                .map(c -> c.action().mutates() ? (Change) new Change.Skip(c.id(), c.job(), reason) : c)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+}

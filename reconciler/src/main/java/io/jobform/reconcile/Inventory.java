@@ -1,0 +1,80 @@
+package io.jobform.reconcile;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What this instance last applied, like Flux's {@code status.inventory}: kept in S3 at
+ * {@code _jobform/inventory.json}. Observation does not depend on it for correctness (tags,
+ * the schedule group and the role path carry ownership and hashes), it adds what AWS cannot
+ * tell cheaply: a schedule's or role's last applied hash, the manifest a resource came from,
+ * whether its job may be pruned, the field hashes for field-level diffs, and manifest ETags.
+ *
+ * @param context   hash of everything besides a manifest that shapes its resources (JobDefaults,
+ *                  instance configuration, jobform version): a change re-reads every manifest
+ * @param manifests manifest key to its last seen ETag and outcome
+ * @param resources {@code Kind/name} to what was last applied
+ * @param statusDigests job name (and {@code _summary}) to a digest of its last written status object,
+ *                  so a status object is written only when its content changes
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Inventory(int version, String context, Map<String, ManifestEntry> manifests,
+        Map<String, ResourceEntry> resources, Map<String, String> statusDigests) {
+
+    public static final String KEY = "_jobform/inventory.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public Inventory {
+        manifests = new TreeMap<>(manifests == null ? Map.of() : manifests);
+        resources = new TreeMap<>(resources == null ? Map.of() : resources);
+        statusDigests = new TreeMap<>(statusDigests == null ? Map.of() : statusDigests);
+    }
+
+    public static Inventory empty() {
+        return new Inventory(1, "", Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * @param job     the job named in the manifest, empty when it did not parse that far
+     * @param content the manifest's text when the source is remote (S3): a manifest whose ETag is
+     *                unchanged is validated from here instead of being fetched again
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ManifestEntry(String etag, String job, boolean valid, String content) {}
+
+    /**
+     * @param modified the resource's last-modified time after jobform's apply (schedules), or empty
+     * @param fields   field path to a short hash of the last applied value
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResourceEntry(String arn, String specHash, String job, String manifest, boolean prunable,
+            String modified, Map<String, String> fields) {
+        public ResourceEntry {
+            job = job == null ? "" : job;
+            manifest = manifest == null ? "" : manifest;
+            modified = modified == null ? "" : modified;
+            fields = new TreeMap<>(fields == null ? Map.of() : fields);
+        }
+    }
+
+    public byte[] toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("inventory is always serializable", e);
+        }
+    }
+
+    /** Reads an inventory; an unreadable one counts as empty (observation still finds everything owned). */
+    public static Inventory fromJson(byte[] json) {
+        try {
+            return JSON.readValue(json, Inventory.class);
+        } catch (IOException e) {
+            return empty();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.jobform.reconcile;
+
+import io.jobform.apply.AppliedChange;
+import io.jobform.apply.ApplyReport;
+import io.jobform.manifest.ManifestFile;
+import io.jobform.manifest.ScheduledJob;
+import io.jobform.plan.Change;
+import io.jobform.plan.FieldHashes;
+import io.jobform.plan.ObservedResource;
+import io.jobform.plan.Plan;
+import io.jobform.resource.DesiredResource;
+import io.jobform.resource.OwnershipTags;
+import io.jobform.resource.ResourceId;
+import io.jobform.source.ManifestListing;
+import io.jobform.validate.ValidationReport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The inventory after a reconcile, computed from what was planned and what the apply achieved.
+ * A resource whose change failed or was deferred keeps its old entry, so the next reconcile
+ * sees the same difference and tries again.
+ */
+final class InventoryUpdate {
+    private InventoryUpdate() {}
+
+    static Inventory next(Inventory old, Plan plan, ApplyReport report, List<ScheduledJob> jobs,
+            Map<ResourceId, String> observedModified, ManifestReader.ManifestSet manifests,
+            ValidationReport validation, boolean remote) {
+        Map<String, ScheduledJob> byName = new HashMap<>();
+        jobs.forEach(j -> byName.put(j.name(), j));
+        Map<ResourceId, AppliedChange> applied = new HashMap<>();
+        report.applied().forEach(a -> applied.put(a.change().id(), a));
+
+        Map<String, Inventory.ResourceEntry> resources = new TreeMap<>();
+        for (Change change : plan.changes()) {
+            String key = change.id().toString();
+            Inventory.ResourceEntry previous = old.resources().get(key);
+            AppliedChange done = applied.get(change.id());
+            if (change instanceof Change.Keep keep) {
+                resources.put(key, entry(keep.desired(), keep.observed().arn(), byName,
+                        Optional.ofNullable(observedModified.get(change.id()))
+                                .or(() -> Optional.ofNullable(previous).map(Inventory.ResourceEntry::modified))));
+            } else if ((change instanceof Change.Create || change instanceof Change.Update) && done != null) {
+                DesiredResource desired = change instanceof Change.Create c ? c.desired() : ((Change.Update) change).desired();
+                String arn = done.outcome().arn().orElse(previous == null ? "" : previous.arn());
+                resources.put(key, entry(desired, arn, byName, done.outcome().modified()));
+            } else if ((change instanceof Change.Delete || change instanceof Change.Orphan) && done != null) {
+                continue; // gone or no longer ours
+            } else if (previous != null) {
+                resources.put(key, previous);
+            } else if (change instanceof Change.Delete d) {
+                resources.put(key, fromObserved(d.observed()));
+            } else if (change instanceof Change.Orphan o) {
+                resources.put(key, fromObserved(o.observed()));
+            }
+        }
+
+        Map<String, Inventory.ManifestEntry> entries = new TreeMap<>();
+        Map<String, String> jobByKey = new HashMap<>();
+        jobs.forEach(j -> jobByKey.put(j.manifestKey(), j.name()));
+        Map<String, byte[]> content = new HashMap<>();
+        manifests.files().forEach((ManifestFile f) -> content.put(f.key(), f.content()));
+        for (ManifestListing m : manifests.listing()) {
+            boolean valid = validation.violations().stream()
+                    .noneMatch(v -> v.isError() && v.position().file().equals(m.key()));
+            String cached = remote ? ManifestReader.cacheable(content.getOrDefault(m.key(), new byte[0])).orElse(null)
+                    : null;
+            entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), jobByKey.getOrDefault(m.key(), ""), valid, cached));
+        }
+        return new Inventory(1, "", entries, resources, old.statusDigests());
+    }
+
+    private static Inventory.ResourceEntry entry(DesiredResource desired, String arn, Map<String, ScheduledJob> jobs,
+            Optional<String> modified) {
+        Optional<ScheduledJob> job = desired.job().map(jobs::get);
+        return new Inventory.ResourceEntry(arn, desired.specHash(), desired.job().orElse(""),
+                job.map(ScheduledJob::manifestKey).orElse(desired.tags().getOrDefault(OwnershipTags.MANIFEST, "")),
+                job.map(ScheduledJob::prunable).orElse(true), modified.orElse(""),
+                FieldHashes.of(SpecFields.of(desired)));
+    }
+
+    private static Inventory.ResourceEntry fromObserved(ObservedResource o) {
+        return new Inventory.ResourceEntry(o.arn(), o.specHash().orElse(""), o.job().orElse(""),
+                o.manifest().orElse(""), o.prunable(), "", o.fieldHashes());
+    }
+}

@@ -1,0 +1,127 @@
+package io.jobform.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.aws.ObjectStore;
+import io.jobform.aws.StoredObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * At most one reconcile per instance: a lease object taken with {@code If-None-Match: *},
+ * renewed and released with {@code If-Match: <etag>}. An expired lease (its holder crashed) is
+ * taken over with {@code If-Match} on the expired object's ETag, so two contenders cannot both win.
+ */
+public final class Lease {
+    public static final String KEY = "_jobform/lease.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectStore store;
+    private final Clock clock;
+    private final String holder;
+    private final Duration duration;
+    private String etag;
+    private Instant expires;
+
+    private Lease(ObjectStore store, Clock clock, String holder, Duration duration, String etag, Instant expires) {
+        this.store = store;
+        this.clock = clock;
+        this.holder = holder;
+        this.duration = duration;
+        this.etag = etag;
+        this.expires = expires;
+    }
+
+    /** Why no lease was taken: who holds it and until when. */
+    public record Held(String holder, Instant expires) {
+        public String message() {
+            return "another reconcile (" + holder + ") holds the lease until " + expires
+                    + "; exiting, the next reconcile catches up";
+        }
+    }
+
+    /**
+     * Tries to take the lease, polling every {@code poll} until {@code wait} has passed.
+     *
+     * @return the lease, or who holds it
+     */
+    public static Result acquire(ObjectStore store, Clock clock, String holder, Duration duration, Duration wait,
+            Duration poll) throws InterruptedException {
+        Instant giveUp = clock.instant().plus(wait);
+        while (true) {
+            Instant now = clock.instant();
+            Instant expires = now.plus(duration);
+            byte[] body = body(holder, now, expires);
+            Optional<String> taken = store.putIfAbsent(KEY, body);
+            if (taken.isPresent()) {
+                return new Result(Optional.of(new Lease(store, clock, holder, duration, taken.get(), expires)),
+                        Optional.empty());
+            }
+            Optional<StoredObject> current = store.get(KEY);
+            Held held = current.map(Lease::held).orElse(new Held("unknown", now));
+            if (current.isPresent() && !held.expires().isAfter(now)) {
+                Optional<String> takenOver = store.putIfMatch(KEY, body, current.get().etag());
+                if (takenOver.isPresent()) {
+                    return new Result(Optional.of(new Lease(store, clock, holder, duration, takenOver.get(), expires)),
+                            Optional.empty());
+                }
+                continue;
+            }
+            if (current.isEmpty()) {
+                continue; // released between our two calls: try again at once
+            }
+            if (!clock.instant().plus(poll).isBefore(giveUp)) {
+                return new Result(Optional.empty(), Optional.of(held));
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    public record Result(Optional<Lease> lease, Optional<Held> held) {}
+
+    /** Extends the lease when less than half of it is left; false when it was lost. */
+    public boolean renewIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(now, expires).compareTo(duration.dividedBy(2)) > 0) {
+            return true;
+        }
+        Instant next = now.plus(duration);
+        Optional<String> renewed = store.putIfMatch(KEY, body(holder, now, next), etag);
+        renewed.ifPresent(e -> {
+            etag = e;
+            expires = next;
+        });
+        return renewed.isPresent();
+    }
+
+    public Instant expires() {
+        return expires;
+    }
+
+    /** Gives the lease back; a lease already taken over by someone else is left alone. */
+    public void release() {
+        store.deleteIfMatch(KEY, etag);
+    }
+
+    private static byte[] body(String holder, Instant acquired, Instant expires) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("holder", holder);
+        node.put("acquired", acquired.toString());
+        node.put("expires", expires.toString());
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Held held(StoredObject object) {
+        try {
+            JsonNode node = JSON.readTree(object.body());
+            return new Held(node.path("holder").asText("unknown"), Instant.parse(node.path("expires").asText()));
+        } catch (IOException | RuntimeException e) {
+            return new Held("unreadable lease", Instant.EPOCH); // garbage never blocks forever
+        }
+    }
+}

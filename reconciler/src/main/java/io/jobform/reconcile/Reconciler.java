@@ -1,0 +1,128 @@
+package io.jobform.reconcile;
+
+import io.jobform.apply.Applier;
+import io.jobform.apply.ApplyReport;
+import io.jobform.aws.AwsChangeExecutor;
+import io.jobform.aws.AwsClients;
+import io.jobform.aws.ObjectStore;
+import io.jobform.aws.OwnedResourceFinder;
+import io.jobform.aws.PropagationRetry;
+import io.jobform.aws.ResourceObserver;
+import io.jobform.aws.RoleClient;
+import io.jobform.aws.ScheduleClient;
+import io.jobform.aws.StoredObject;
+import io.jobform.config.InstanceConfig;
+import io.jobform.manifest.Violation;
+import io.jobform.plan.ObservedResource;
+import io.jobform.plan.Plan;
+import io.jobform.plan.PlanPolicy;
+import io.jobform.plan.Planner;
+import io.jobform.render.RenderResult;
+import io.jobform.render.Renderer;
+import io.jobform.source.ManifestSource;
+import io.jobform.validate.ValidationReport;
+import io.jobform.validate.Validator;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The one reconcile use case the CLI and the Lambda handler share:
+ * source → validate → render → observe → plan → apply → status.
+ */
+public final class Reconciler {
+    private final InstanceConfig config;
+    private final ManifestSource source;
+    private final ObjectStore store;
+    private final AwsClients clients;
+    private final Clock clock;
+    private final Consumer<String> progress;
+    private final PropagationRetry propagation;
+
+    public Reconciler(InstanceConfig config, ManifestSource source, ObjectStore store, AwsClients clients, Clock clock,
+            Consumer<String> progress, PropagationRetry propagation) {
+        this.config = config;
+        this.source = source;
+        this.store = store;
+        this.clients = clients;
+        this.clock = clock;
+        this.progress = progress;
+        this.propagation = propagation;
+    }
+
+    public ReconcileResult reconcile(ReconcileOptions options) throws IOException, InterruptedException {
+        if (options.dryRun()) {
+            return run(options);
+        }
+        Duration leaseFor = options.deadline().map(d -> Duration.between(clock.instant(), d).plusMinutes(1))
+                .filter(d -> !d.isNegative()).orElse(Duration.ofMinutes(15));
+        Lease.Result lease = Lease.acquire(store, clock, holder(), leaseFor, options.leaseWait(), Duration.ofSeconds(1));
+        if (lease.lease().isEmpty()) {
+            String message = lease.held().map(Lease.Held::message).orElse("the lease is held");
+            progress.accept(message);
+            return ReconcileResult.leaseHeld(message);
+        }
+        try {
+            return run(options);
+        } finally {
+            lease.lease().get().release();
+        }
+    }
+
+    private ReconcileResult run(ReconcileOptions options) throws IOException {
+        Optional<StoredObject> stored = store.get(Inventory.KEY);
+        Inventory inventory = stored.map(o -> Inventory.fromJson(o.body())).orElse(Inventory.empty());
+        ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
+        ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant());
+        RenderResult render = Renderer.render(validation.jobs(), config);
+
+        Set<String> frozenJobs = new HashSet<>(validation.invalidJobNames());
+        frozenJobs.addAll(render.failedJobs());
+        Set<String> frozenManifests = validation.violations().stream().filter(Violation::isError)
+                .map(v -> v.position().file()).collect(Collectors.toSet());
+        PlanPolicy policy = new PlanPolicy(options.allowEmpty(), options.maxDeletions(), frozenJobs, frozenManifests);
+
+        ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging),
+                new ScheduleClient(clients.scheduler), new RoleClient(clients.iam), config.instance());
+        List<ObservedResource> observed = observer.observe(inventory);
+        if (options.deep()) {
+            observed = observed.stream().map(ObservedResource::withoutHash).toList();
+        }
+        Plan plan = new Planner(SpecFields::of).plan(render.desired().resources(), observed, policy);
+        if (options.dryRun()) {
+            return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
+                    Optional.empty(), manifests.listing().size(), manifests.fetched());
+        }
+
+        ApplyReport report = plan.hasChanges()
+                ? new Applier(new AwsChangeExecutor(config.instance(), clients, propagation), options.workers(), clock,
+                        options.deadline(), options.margin(), progress).apply(plan)
+                : ApplyReport.empty();
+
+        Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
+                manifests, validation, source.remote());
+        StatusWriter status = new StatusWriter(store, clients.region(), config.instance());
+        next = new Inventory(next.version(), next.context(), next.manifests(), next.resources(),
+                status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()));
+        byte[] json = next.toJson();
+        if (stored.isEmpty() || !Arrays.equals(stored.get().body(), json)) {
+            store.put(Inventory.KEY, json);
+        }
+        return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
+                Optional.of(report), manifests.listing().size(), manifests.fetched());
+    }
+
+    private static String holder() {
+        String host = Optional.ofNullable(System.getenv("AWS_LAMBDA_LOG_STREAM_NAME"))
+                .or(() -> Optional.ofNullable(System.getenv("HOSTNAME"))).orElse("local");
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

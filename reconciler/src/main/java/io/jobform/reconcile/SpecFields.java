@@ -1,0 +1,46 @@
+package io.jobform.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobform.render.ResourceSpec;
+import io.jobform.resource.DesiredResource;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A rendered resource's request as field path to value text, for field-level diffs. Paths
+ * stop at depth 4 (deeper content is one value), which names the field a user changed
+ * ({@code containerDefinitions[0].environment}, {@code definition.States.Run}) without making
+ * the inventory large.
+ */
+public final class SpecFields {
+    private static final int MAX_DEPTH = 4;
+
+    private SpecFields() {}
+
+    public static Map<String, String> of(DesiredResource resource) {
+        Map<String, String> fields = new TreeMap<>();
+        if (resource instanceof ResourceSpec spec) {
+            flatten("", spec.body(spec.baseTags()), 0, fields);
+        }
+        return fields;
+    }
+
+    private static void flatten(String path, JsonNode node, int depth, Map<String, String> into) {
+        if (depth >= MAX_DEPTH || !node.isContainerNode() || node.isEmpty()) {
+            into.put(path.isEmpty() ? "(all)" : path, node.isTextual() ? node.asText() : node.toString());
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), depth + 1, into);
+            }
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            flatten(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue(), depth + 1, into);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.jobform.reconcile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobform.apply.ApplyReport;
+import io.jobform.apply.ChangeFailure;
+import io.jobform.aws.ObjectStore;
+import io.jobform.manifest.ScheduledJob;
+import io.jobform.manifest.Violation;
+import io.jobform.plan.Change;
+import io.jobform.plan.Plan;
+import io.jobform.validate.ScheduleCalendar;
+import io.jobform.validate.ValidationReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes what a PR author needs to see why a job is (not) live: {@code _jobform/status/<job>.json}
+ * per job and {@code _jobform/status/_summary.json}. An object is written only when its content
+ * changed (its digest is kept in the inventory), so an unchanged reconcile writes nothing;
+ * {@code lastReconciled} and {@code nextRuns} are therefore as of the last change.
+ */
+final class StatusWriter {
+    static final String PREFIX = "_jobform/status/";
+    static final String SUMMARY = "_summary";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectStore store;
+    private final String region;
+    private final String instance;
+
+    StatusWriter(ObjectStore store, String region, String instance) {
+        this.store = store;
+        this.region = region;
+        this.instance = instance;
+    }
+
+    /** Writes the changed status objects and returns the digests to keep in the inventory. */
+    Map<String, String> write(ValidationReport validation, List<ScheduledJob> jobs, Set<String> frozen, Plan plan,
+            ApplyReport report, Inventory inventory, Instant now) {
+        Map<String, ObjectNode> statuses = new TreeMap<>();
+        Map<String, ScheduledJob> schedules = new HashMap<>();
+        Map<String, List<ChangeFailure>> failures = new HashMap<>();
+        report.failures().forEach(f -> failures.computeIfAbsent(jobOf(plan, f), k -> new java.util.ArrayList<>()).add(f));
+        Set<String> pending = new TreeSet<>();
+        report.deferred().forEach(c -> c.job().ifPresent(pending::add));
+        report.notRun().forEach(c -> c.job().ifPresent(pending::add));
+        for (ScheduledJob job : jobs) {
+            ObjectNode s = base(job.manifestKey(), inventory, true);
+            List<ChangeFailure> failed = failures.getOrDefault(job.name(), List.of());
+            failed.forEach(f -> s.withArray("errors").add(f.format()));
+            s.put("synced", failed.isEmpty() && !pending.contains(job.name()));
+            ObjectNode resources = s.putObject("resources");
+            inventory.resources().forEach((id, entry) -> {
+                if (entry.job().equals(job.name())) {
+                    ObjectNode r = resources.putObject(id);
+                    r.put("arn", entry.arn());
+                    r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
+                }
+            });
+            statuses.put(job.name(), s);
+            schedules.put(job.name(), job);
+        }
+        for (String name : frozen) {
+            String manifest = validation.violations().stream()
+                    .filter(v -> v.isError() && v.subject().equals(ScheduledJob.KIND + "/" + name))
+                    .map(v -> v.position().file()).findFirst()
+                    .orElseGet(() -> inventory.manifests().entrySet().stream()
+                            .filter(e -> e.getValue().job().equals(name)).map(Map.Entry::getKey).findFirst().orElse(""));
+            ObjectNode s = base(manifest, inventory, false);
+            validation.violations().stream().filter(Violation::isError)
+                    .filter(v -> v.subject().equals(ScheduledJob.KIND + "/" + name) || v.position().file().equals(manifest))
+                    .forEach(v -> s.withArray("errors").add(v.format()));
+            s.put("synced", false);
+            s.putObject("resources");
+            statuses.put(name, s);
+        }
+        statuses.put(SUMMARY, summary(validation, jobs, frozen, plan, report));
+
+        Map<String, String> digests = new TreeMap<>();
+        statuses.forEach((name, status) -> {
+            String digest = digest(status.toString());
+            String stamp = inventory.statusDigests().get(name);
+            if (stamp != null && stamp.startsWith(digest + "@")) {
+                digests.put(name, stamp);
+                return;
+            }
+            // nextRuns stay out of the digest: they move with time, not with the job.
+            if (!name.equals(SUMMARY)) {
+                ArrayNode next = status.putArray("nextRuns");
+                ScheduledJob job = schedules.get(name);
+                if (job != null && !job.spec().suspend()) {
+                    job.spec().schedule().ifPresent(sch -> ScheduleCalendar.next(sch, now, 5)
+                            .forEach(t -> next.add(t.toOffsetDateTime().toString())));
+                }
+            }
+            status.put("lastReconciled", now.toString());
+            store.put(PREFIX + name + ".json", status.toPrettyString().getBytes(StandardCharsets.UTF_8));
+            digests.put(name, digest + "@" + now);
+        });
+        inventory.statusDigests().keySet().stream().filter(k -> !statuses.containsKey(k))
+                .forEach(gone -> store.delete(PREFIX + gone + ".json"));
+        return digests;
+    }
+
+    private ObjectNode base(String manifest, Inventory inventory, boolean valid) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("manifest", manifest);
+        Inventory.ManifestEntry entry = inventory.manifests().get(manifest);
+        s.put("etag", entry == null ? "" : entry.etag());
+        s.put("valid", valid);
+        s.putArray("errors");
+        return s;
+    }
+
+    private ObjectNode summary(ValidationReport validation, List<ScheduledJob> jobs, Set<String> frozen, Plan plan,
+            ApplyReport report) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("instance", instance);
+        s.put("jobs", jobs.size());
+        s.put("invalid", frozen.size());
+        s.put("errors", validation.errorCount());
+        s.put("failed", report.failures().size());
+        s.put("deferred", report.deferred().size() + report.notRun().size());
+        report.failures().forEach(f -> s.withArray("failures").add(f.format()));
+        plan.guards().forEach(g -> s.withArray("guards").add(g));
+        validation.violations().stream().filter(Violation::isError).forEach(v -> s.withArray("violations").add(v.format()));
+        return s;
+    }
+
+    private static String jobOf(Plan plan, ChangeFailure failure) {
+        return plan.changes().stream().filter(c -> c.id().equals(failure.id())).findFirst()
+                .flatMap(Change::job).orElse(SUMMARY);
+    }
+
+    private static io.jobform.resource.ResourceId parse(String id) {
+        int slash = id.indexOf('/');
+        String kind = id.substring(0, slash);
+        for (io.jobform.resource.ResourceKind k : io.jobform.resource.ResourceKind.values()) {
+            if (k.displayName().equals(kind)) {
+                return new io.jobform.resource.ResourceId(k, id.substring(slash + 1));
+            }
+        }
+        throw new IllegalArgumentException("unknown kind in " + id);
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.jobform.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Manifests in a local directory tree (a git checkout). The ETag is a content hash. */
+public final class DirectoryManifestSource implements ManifestSource {
+    private final Path root;
+
+    public DirectoryManifestSource(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+
+    @Override
+    public List<ManifestListing> list() throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("manifest directory " + root + " does not exist");
+        }
+        List<ManifestListing> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String key = root.relativize(path).toString().replace('\\', '/');
+                if (ManifestListing.isManifestKey(key)) {
+                    files.add(new ManifestListing(key, hash(Files.readAllBytes(path))));
+                }
+            }
+        }
+        files.sort(Comparator.comparing(ManifestListing::key));
+        return files;
+    }
+
+    @Override
+    public byte[] read(ManifestListing file) throws IOException {
+        return Files.readAllBytes(root.resolve(file.key()));
+    }
+
+    private static String hash(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

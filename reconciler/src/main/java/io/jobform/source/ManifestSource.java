@@ -1,0 +1,22 @@
+package io.jobform.source;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Where manifests come from: a directory or an S3 prefix. */
+public interface ManifestSource {
+
+    /** The source as the user wrote it, e.g. {@code manifests/} or {@code s3://bucket/manifests/}. */
+    String describe();
+
+    /** Every manifest with its ETag, sorted by key; reading none of them. */
+    List<ManifestListing> list() throws IOException;
+
+    /** The manifest's bytes. */
+    byte[] read(ManifestListing file) throws IOException;
+
+    /** True when reading costs a remote call: the inventory then caches manifest contents by ETag. */
+    default boolean remote() {
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+package io.jobform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as a user runs it: apply --local twice, plan with the detailed exit code. */
+class CliIT {
+    @TempDir
+    Path work;
+
+    record Run(int exit, String out) {}
+
+    private Run jobform(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("jobform.jar")));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), out);
+    }
+
+    @Test
+    void applyLocalTwiceThenPlan() throws Exception {
+        Sandbox.copyExamples(work.resolve("manifests"));
+
+        Run first = jobform("apply", "--local");
+        assertThat(first.exit()).as(first.out()).isZero();
+        assertThat(first.out()).contains("created  StateMachine/jobform-nightly-report")
+                .contains("Apply: 24 change(s) applied, 0 failed");
+        assertThat(work.resolve(".jobform/local/emulator-state.json")).exists();
+
+        Run second = jobform("apply", "--local");
+        assertThat(second.exit()).as(second.out()).isZero();
+        assertThat(second.out()).contains("0 change(s) applied").contains("24 unchanged")
+                .contains("Everything is up to date.");
+
+        Run clean = jobform("plan", "--local", "--detailed-exitcode");
+        assertThat(clean.exit()).as(clean.out()).isZero();
+
+        Path manifest = work.resolve("manifests/nightly-report.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("1.4.2", "1.5.0"));
+        Run pending = jobform("plan", "--local", "--detailed-exitcode");
+        assertThat(pending.exit()).as(pending.out()).isEqualTo(4);
+        assertThat(pending.out()).contains("~ TaskDefinition/jobform-nightly-report: register a new revision")
+                .contains("containerDefinitions[0].image = 123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.5.0");
+
+        Files.writeString(manifest, Files.readString(manifest).replace("memory: 1024", "memory: 1000"));
+        Run invalid = jobform("plan", "--local", "--detailed-exitcode");
+        assertThat(invalid.exit()).as(invalid.out()).isEqualTo(3);
+        assertThat(invalid.out()).contains("nightly-report.yaml:").doesNotContain("Exception");
+    }
+}
