@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ public final class JobformHandler implements RequestStreamHandler, AutoCloseable
         this.coalescer = new Coalescer(config.scope());
         this.runner = config.usable() ? runnerFactory.apply(config) : (request, deadline) ->
                 ReconcileOutcome.failed("configuration: " + String.join("; ", config.problems()));
-        Priming.prime(json, config, config.usable() ? EngineWiring.warmers(config) : java.util.List.of());
+        Priming.prime(json, config, config.usable() ? EngineWiring.warmers(config) : List.of());
     }
 
     @Override
