@@ -22,7 +22,9 @@ import java.util.Optional;
  * a space arrives as {@code +}, a plus as {@code %2B});
  * SQS batches, "Using Lambda with Amazon SQS" (each record's {@code body} is the S3 notification);
  * EventBridge, "EventBridge event message structure" in the S3 user guide (detail-type
- * {@code Object Created} / {@code Object Deleted}, {@code detail.object.key} is the plain key);
+ * {@code Object Created} / {@code Object Deleted}; the guide documents no encoding for
+ * {@code detail.object.key}, so it is taken as the raw key. It is only a hint either way: the
+ * reconcile lists the prefix itself);
  * EventBridge scheduled rules ({@code source: aws.events}, detail-type {@code Scheduled Event}).
  * Values from the payload never reach a reason text, only field names and event types.
  */
