@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RenderCommand.class,
             PlanCommand.class,
-            ApplyCommand.class
+            ApplyCommand.class,
+            SyncCommand.class
         })
 public final class Main implements Runnable {
 
