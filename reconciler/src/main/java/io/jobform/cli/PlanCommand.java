@@ -41,9 +41,6 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR"); // no SLF4J notice: the jar has no binding
-        }
         Settings settings = Settings.resolve(engine, System.getenv());
         try (Engine session = Engine.open(engine, settings, err::println)) {
             ReconcileOptions options = ReconcileOptions.defaults().withDryRun(true).withAllowEmpty(allowEmpty)
