@@ -25,11 +25,6 @@ final class OperateSession {
     static int run(String command, CommandSpec spec, EngineOptions options, Body body) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // The SDK logs through SLF4J; without a binding in the jar SLF4J prints a notice on stderr
-        // that would garble output piped into CI (ValidateCommand does the same).
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
         Settings settings = Settings.resolve(options, System.getenv());
         try (Engine engine = Engine.open(options, settings, err::println)) {
             ObjectStore store = new ObjectStore(engine.clients.s3, settings.bucket().orElseThrow());

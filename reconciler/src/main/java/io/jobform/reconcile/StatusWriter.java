@@ -55,6 +55,9 @@ final class StatusWriter {
         Set<String> pending = new TreeSet<>();
         report.deferred().forEach(c -> c.job().ifPresent(pending::add));
         report.notRun().forEach(c -> c.job().ifPresent(pending::add));
+        Map<String, Map<String, Inventory.ResourceEntry>> byJob = new HashMap<>();
+        inventory.resources().forEach((id, entry) ->
+                byJob.computeIfAbsent(entry.job(), k -> new TreeMap<>()).put(id, entry));
         for (ScheduledJob job : jobs) {
             ObjectNode s = base(job.manifestKey(), inventory, true);
             List<ChangeFailure> failed = failures.getOrDefault(job.name(), List.of());
@@ -62,12 +65,10 @@ final class StatusWriter {
             s.put("synced", failed.isEmpty() && !pending.contains(job.name()));
             schedule(s, job);
             ObjectNode resources = s.putObject("resources");
-            inventory.resources().forEach((id, entry) -> {
-                if (entry.job().equals(job.name())) {
-                    ObjectNode r = resources.putObject(id);
-                    r.put("arn", entry.arn());
-                    r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
-                }
+            byJob.getOrDefault(job.name(), Map.of()).forEach((id, entry) -> {
+                ObjectNode r = resources.putObject(id);
+                r.put("arn", entry.arn());
+                r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
             });
             statuses.put(job.name(), s);
             schedules.put(job.name(), job);
