@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RenderCommand.class,
             PlanCommand.class,
-            ApplyCommand.class
+            ApplyCommand.class,
+            SyncCommand.class,
+            GetCommand.class,
+            DescribeCommand.class,
+            RunCommand.class,
+            HistoryCommand.class,
+            RerunCommand.class
         })
 public final class Main implements Runnable {
 

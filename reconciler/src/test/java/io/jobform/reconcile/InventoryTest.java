@@ -13,7 +13,7 @@ class InventoryTest {
         Inventory inventory = new Inventory(1, "",
                 Map.of("a.yaml", new Inventory.ManifestEntry("etag-1", "a", true, "kind: ScheduledJob\n")),
                 Map.of("Schedule/jobform-a", new Inventory.ResourceEntry("arn:s", "abc", "a", "a.yaml", false,
-                        "2026-01-01T00:00:00Z", Map.of("State", "1234abcd"))),
+                        "2026-01-01T00:00:00Z")),
                 Map.of("a", "digest@2026-01-01T00:00:00Z"));
         assertThat(Inventory.fromJson(inventory.toJson())).isEqualTo(inventory);
     }

@@ -83,11 +83,13 @@ class CallBudgetIT {
         expected.put("s3:ListObjectsV2", 1L);
         // Inventory (missing), then every manifest once.
         expected.put("s3:GetObject", 1L + N + 1);
-        // Lease, one status object per job, the summary, the inventory.
-        expected.put("s3:PutObject", 1L + N + 1 + 1);
+        // Lease, per job its status object and its applied field hashes (_jobform/applied/), the
+        // shared resources' field hashes, the summary, the inventory.
+        expected.put("s3:PutObject", 1L + 2L * N + 1 + 1 + 1);
         expected.put("s3:DeleteObject", 1L);
         expected.put("scheduler:GetScheduleGroup", 1L);
         expected.put("scheduler:CreateScheduleGroup", 1L);
+        expected.put("scheduler:TagResource", 1L);            // the group's ownership tags
         expected.put("scheduler:CreateSchedule", withSchedule);
         expected.put("scheduler:GetSchedule", withSchedule);
         expected.put("ecs:DescribeTaskDefinition", (long) N);
@@ -126,8 +128,8 @@ class CallBudgetIT {
         assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/" + family,
                 "retire revisions TaskDefinition/" + family);
         Map<String, Long> expected = observation(withSchedule);
-        expected.put("s3:GetObject", 2L);                  // inventory + the changed manifest
-        expected.put("s3:PutObject", 1L + 1 + 1);          // lease, the job's status, the inventory
+        expected.put("s3:GetObject", 3L);                  // inventory, the changed manifest, its field hashes
+        expected.put("s3:PutObject", 1L + 1 + 1 + 1);      // lease, the job's status and field hashes, inventory
         expected.put("ecs:RegisterTaskDefinition", 1L);
         expected.put("ecs:DeregisterTaskDefinition", 1L);  // the superseded revision
         expected.put("ecs:DeleteTaskDefinitions", 1L);
@@ -149,7 +151,7 @@ class CallBudgetIT {
         ReconcileResult result = reconciler.reconcile(ReconcileOptions.defaults());
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
         Map<String, Long> expected = observation(withSchedule);
-        expected.put("s3:DeleteObject", 1L + 10);          // lease, the ten status objects
+        expected.put("s3:DeleteObject", 1L + 2 * 10);      // lease, the ten status and field-hash objects
         expected.put("s3:PutObject", 1L + 1 + 1);          // lease, summary, inventory
         expected.put("scheduler:DeleteSchedule", schedules);
         expected.put("states:DeleteStateMachine", 10L);
