@@ -139,7 +139,7 @@ public final class Validator {
         schedule.ifPresent(s -> ScheduleWarnings.check(s, now, findings));
         ContainerCheck.check(spec.path("container"), findings);
         ReferenceCheck.check(spec, findings);
-        PermissionGuardrails.check(spec.path("permissions"), findings);
+        PermissionGuardrails.check(spec.path("permissions"), Optional.of(instance), findings);
         return schedule;
     }
 
