@@ -94,6 +94,11 @@ public final class Validator {
                     }
                 }
             }
+            Optional<String> keyProblem = ManifestKeyCheck.problem(doc.file());
+            if (keyProblem.isPresent()) {
+                own.add(Violation.error(doc.start(), subject, "", keyProblem.get()));
+                job = Optional.empty();
+            }
             violations.addAll(own);
             boolean ok = job.isPresent() && name.filter(duplicated::contains).isEmpty();
             if (ok) {
