@@ -63,6 +63,48 @@ final class AwsStateFingerprint {
         return out;
     }
 
+    /**
+     * The same fields for one instance's resources of the named jobs only (state machine, ACTIVE
+     * task definition revisions, schedule, task role): a few calls per job instead of a full read.
+     */
+    static Map<String, String> ofJobs(AwsClients aws, String instance, java.util.List<String> jobs) {
+        Map<String, String> out = new TreeMap<>();
+        for (String job : jobs) {
+            String name = instance + "-" + job;
+            String arn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + name;
+            try {
+                var d = aws.sfn.describeStateMachine(b -> b.stateMachineArn(arn));
+                var tags = new TreeMap<String, String>();
+                aws.sfn.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+                out.put("StateMachine/" + name, d.definition() + " role=" + d.roleArn() + " tags=" + tags);
+            } catch (software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException gone) {
+                out.put("StateMachine/" + name, "absent");
+            }
+            aws.ecs.listTaskDefinitions(b -> b.familyPrefix(name).status(TaskDefinitionStatus.ACTIVE))
+                    .taskDefinitionArns().forEach(td -> {
+                        var d = aws.ecs.describeTaskDefinition(b -> b.taskDefinition(td).include(TaskDefinitionField.TAGS));
+                        var t = d.taskDefinition();
+                        out.put("TaskDefinition/" + name + ":" + t.revision(), t.containerDefinitions() + " role="
+                                + t.taskRoleArn() + " tags=" + new TreeMap<>(tagMap(d.tags())));
+                    });
+            try {
+                var s = aws.scheduler.getSchedule(b -> b.groupName(instance).name(name));
+                out.put("Schedule/" + instance + "/" + name, s.scheduleExpression() + " state=" + s.stateAsString()
+                        + " desc=" + s.description() + " target=" + s.target());
+            } catch (software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException gone) {
+                out.put("Schedule/" + instance + "/" + name, "absent");
+            }
+            try {
+                var role = aws.iam.getRole(b -> b.roleName(name)).role();
+                out.put("Role/" + name, role.path() + " boundary=" + role.permissionsBoundary() + " tags=" + role.tags()
+                        + " policies=" + aws.iam.listRolePolicies(b -> b.roleName(name)).policyNames());
+            } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException gone) {
+                out.put("Role/" + name, "absent");
+            }
+        }
+        return out;
+    }
+
     private static Map<String, String> tagMap(java.util.List<software.amazon.awssdk.services.ecs.model.Tag> tags) {
         Map<String, String> out = new TreeMap<>();
         tags.forEach(t -> out.put(t.key(), t.value()));
