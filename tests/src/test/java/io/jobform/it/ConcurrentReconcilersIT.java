@@ -80,8 +80,8 @@ class ConcurrentReconcilersIT {
         long worked = results.stream().filter(r -> r.plan().map(p -> !p.mutating().isEmpty()).orElse(false)).count();
         assertThat(worked).as("reconcilers that applied changes").isEqualTo(1);
         assertThat(results).allSatisfy(r -> assertThat(r.applyFailed()).isFalse());
-        assertThat(results.stream().filter(r -> r.leaseHeld().isPresent()).count()
-                + results.stream().filter(r -> r.leaseHeld().isEmpty()).count()).isEqualTo(contenders);
+        System.out.printf("%d reconcilers: 1 applied, %d found the lease held%n", contenders,
+                results.stream().filter(r -> r.leaseHeld().isPresent()).count());
         // One of each create: two reconcilers working at once would both have tried to create.
         assertThat(sandbox.calls()).containsEntry("states:CreateStateMachine", 20L)
                 .containsEntry("scheduler:CreateSchedule", 20L);

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over 1..N, always including the first and the last; {@code -Djobform.crash.points=0} (the
  * {@code fuzz} profile) crashes at every one.
  */
-class CrashConvergenceIT {
+class CrashRecoveryIT {
     @TempDir
     Path work;
     Sandbox sandbox;
