@@ -45,7 +45,7 @@ public final class Emulator implements AutoCloseable {
         IamService iam = new IamService(options.accountId(), options.clock(), options.iamPropagationDelay());
         this.context = new EmulatorContext(options.accountId(), options.clock(), iam);
         this.catalog = ServiceCatalog.create(context, iam, extra.apply(context));
-        this.hooks = new Hooks(options.clock(), iam::propagationDelay);
+        this.hooks = new Hooks(options.clock(), iam::propagationDelay, options.iamPropagationDelay());
         AdminEndpoints admin = new AdminEndpoints(hooks, catalog, this::snapshot, this::restore);
         HttpFront front = new HttpFront(catalog, hooks, admin, options.region(), options.accountId());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);

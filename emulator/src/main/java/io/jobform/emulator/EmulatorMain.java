@@ -20,7 +20,7 @@ public final class EmulatorMain {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (arg) {
-                case "--port" -> options = options.withPort(Integer.parseInt(require(arg, value)));
+                case "--port" -> options = options.withPort(port(require(arg, value)));
                 case "--region" -> options = options.withRegion(require(arg, value));
                 case "--state" -> state = Optional.of(Path.of(require(arg, value)));
                 case "--help", "-h" -> {
@@ -34,8 +34,22 @@ public final class EmulatorMain {
             }
             i++;
         }
-        Emulator emulator = Emulator.start(options);
-        state.filter(Files::exists).ifPresent(emulator::loadState);
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(options);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("jobform-emulator: " + e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            state.filter(Files::exists).ifPresent(emulator::loadState);
+        } catch (RuntimeException e) {
+            System.err.println("jobform-emulator: cannot load state " + state.get() + ": " + e.getMessage());
+            emulator.close();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Optional<Path> stateFile = state;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -46,6 +60,20 @@ public final class EmulatorMain {
         System.out.println("jobform-emulator listening on " + emulator.endpoint());
         System.out.flush();
         stopped.await();
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            System.err.println("jobform-emulator: --port needs a number within 0..65535, got " + value);
+            System.exit(2);
+            return -1;
+        }
     }
 
     private static String require(String arg, String value) {

@@ -68,10 +68,10 @@ public final class AwsChangeExecutor implements ChangeExecutor {
 
     private StepOutcome put(ResourceSpec spec, boolean create) {
         if (spec instanceof ScheduleGroupSpec g) {
+            // The group named after the instance is the instance's by convention; tagging it
+            // (also when it already existed untagged) is what makes observation find it.
             String arn = schedules.ensureGroup(g.name(), g.tags());
-            if (!create) {
-                schedules.tagGroup(arn, g.tags());
-            }
+            schedules.tagGroup(arn, g.tags());
             return StepOutcome.Done.of(arn);
         } else if (spec instanceof RoleSpec r) {
             if (create && !roles.create(r, instance)) {

@@ -106,7 +106,7 @@ public final class ResourceObserver {
         return new ObservedResource(id, tagged.arn(), Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), true,
                 jobOf(id.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
                 Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)),
-                entry == null || entry.prunable(), older, entry == null ? Map.of() : entry.fields());
+                entry == null || entry.prunable(), older, Map.of());
     }
 
     private ObservedResource fromInventory(ResourceId id, String arn, Optional<String> hash,
@@ -114,7 +114,7 @@ public final class ResourceObserver {
         Optional<String> job = entry != null && !entry.job().isEmpty() ? Optional.of(entry.job()) : Optional.empty();
         return new ObservedResource(id, arn, hash, true, jobOf(id.name(), job),
                 entry == null || entry.manifest().isEmpty() ? Optional.empty() : Optional.of(entry.manifest()),
-                entry == null || entry.prunable(), List.of(), entry == null ? Map.of() : entry.fields());
+                entry == null || entry.prunable(), List.of(), Map.of());
     }
 
     /** The job a resource belongs to: its tag, else its name without the instance prefix. */

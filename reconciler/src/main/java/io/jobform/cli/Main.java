@@ -10,7 +10,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reconciles YAML job manifests into scheduled Fargate jobs on AWS.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            SyncCommand.class,
+            GetCommand.class,
+            DescribeCommand.class,
+            RunCommand.class,
+            HistoryCommand.class,
+            RerunCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -49,11 +49,6 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        // The schema library logs through SLF4J; with no binding in the jar SLF4J would print a
-        // three-line notice to stderr on every run. Nothing it logs is meant for users.
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
         String instanceName = instance.or(() -> Optional.ofNullable(System.getenv("JOBFORM_INSTANCE")))
                 .filter(s -> !s.isBlank()).orElse(InstanceConfig.DEFAULT_INSTANCE);
         if (!INSTANCE.matcher(instanceName).matches()) {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * {@code _jobform/inventory.json}. Observation does not depend on it for correctness (tags,
  * the schedule group and the role path carry ownership and hashes), it adds what AWS cannot
  * tell cheaply: a schedule's or role's last applied hash, the manifest a resource came from,
- * whether its job may be pruned, the field hashes for field-level diffs, and manifest ETags.
+ * whether its job may be pruned, and manifest ETags. The per-field hashes behind field-level
+ * diffs live in one object per job ({@link AppliedFields}), read only for jobs with an update.
  *
  * @param context   hash of everything besides a manifest that shapes its resources (JobDefaults,
  *                  instance configuration, jobform version): a change re-reads every manifest
@@ -46,24 +47,20 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ManifestEntry(String etag, String job, boolean valid, String content) {}
 
-    /**
-     * @param modified the resource's last-modified time after jobform's apply (schedules), or empty
-     * @param fields   field path to a short hash of the last applied value
-     */
+    /** @param modified the resource's last-modified time after jobform's apply (schedules), or empty */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ResourceEntry(String arn, String specHash, String job, String manifest, boolean prunable,
-            String modified, Map<String, String> fields) {
+            String modified) {
         public ResourceEntry {
             job = job == null ? "" : job;
             manifest = manifest == null ? "" : manifest;
             modified = modified == null ? "" : modified;
-            fields = new TreeMap<>(fields == null ? Map.of() : fields);
         }
     }
 
     public byte[] toJson() {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+            return JSON.writeValueAsBytes(this); // compact: it is read on every reconcile
         } catch (IOException e) {
             throw new IllegalStateException("inventory is always serializable", e);
         }

@@ -5,7 +5,6 @@ import io.jobform.apply.ApplyReport;
 import io.jobform.manifest.ManifestFile;
 import io.jobform.manifest.ScheduledJob;
 import io.jobform.plan.Change;
-import io.jobform.plan.FieldHashes;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
 import io.jobform.resource.DesiredResource;
@@ -79,12 +78,11 @@ final class InventoryUpdate {
         Optional<ScheduledJob> job = desired.job().map(jobs::get);
         return new Inventory.ResourceEntry(arn, desired.specHash(), desired.job().orElse(""),
                 job.map(ScheduledJob::manifestKey).orElse(desired.tags().getOrDefault(OwnershipTags.MANIFEST, "")),
-                job.map(ScheduledJob::prunable).orElse(true), modified.orElse(""),
-                FieldHashes.of(SpecFields.of(desired)));
+                job.map(ScheduledJob::prunable).orElse(true), modified.orElse(""));
     }
 
     private static Inventory.ResourceEntry fromObserved(ObservedResource o) {
         return new Inventory.ResourceEntry(o.arn(), o.specHash().orElse(""), o.job().orElse(""),
-                o.manifest().orElse(""), o.prunable(), "", o.fieldHashes());
+                o.manifest().orElse(""), o.prunable(), "");
     }
 }

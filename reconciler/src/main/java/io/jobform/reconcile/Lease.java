@@ -85,7 +85,7 @@ public final class Lease {
     public record Result(Optional<Lease> lease, Optional<Held> held) {}
 
     /** Extends the lease when less than half of it is left; false when it was lost. */
-    public boolean renewIfDue() {
+    public synchronized boolean renewIfDue() {
         Instant now = clock.instant();
         if (Duration.between(now, expires).compareTo(duration.dividedBy(2)) > 0) {
             return true;
@@ -104,7 +104,7 @@ public final class Lease {
     }
 
     /** Gives the lease back; a lease already taken over by someone else is left alone. */
-    public void release() {
+    public synchronized void release() {
         store.deleteIfMatch(KEY, etag);
     }
 

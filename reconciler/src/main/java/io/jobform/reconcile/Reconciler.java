@@ -1,5 +1,6 @@
 package io.jobform.reconcile;
 
+import io.jobform.apply.AppliedChange;
 import io.jobform.apply.Applier;
 import io.jobform.apply.ApplyReport;
 import io.jobform.aws.AwsChangeExecutor;
@@ -13,12 +14,15 @@ import io.jobform.aws.ScheduleClient;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
 import io.jobform.manifest.Violation;
+import io.jobform.plan.Change;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
 import io.jobform.plan.PlanPolicy;
 import io.jobform.plan.Planner;
 import io.jobform.render.RenderResult;
 import io.jobform.render.Renderer;
+import io.jobform.resource.DesiredResource;
+import io.jobform.resource.ResourceId;
 import io.jobform.source.ManifestSource;
 import io.jobform.validate.ValidationReport;
 import io.jobform.validate.Validator;
@@ -26,8 +30,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,7 +66,7 @@ public final class Reconciler {
 
     public ReconcileResult reconcile(ReconcileOptions options) throws IOException, InterruptedException {
         if (options.dryRun()) {
-            return run(options);
+            return run(options, progress);
         }
         Duration leaseFor = options.deadline().map(d -> Duration.between(clock.instant(), d).plusMinutes(1))
                 .filter(d -> !d.isNegative()).orElse(Duration.ofMinutes(15));
@@ -70,14 +76,23 @@ public final class Reconciler {
             progress.accept(message);
             return ReconcileResult.leaseHeld(message);
         }
+        Lease held = lease.lease().get();
+        // Long applies (a bulk create at one task definition per second) outlive a lease: every
+        // progress line renews it once less than half of it is left.
+        Consumer<String> renewing = line -> {
+            progress.accept(line);
+            if (!held.renewIfDue()) {
+                progress.accept("warning: the lease was taken over by another reconcile");
+            }
+        };
         try {
-            return run(options);
+            return run(options, renewing);
         } finally {
-            lease.lease().get().release();
+            held.release();
         }
     }
 
-    private ReconcileResult run(ReconcileOptions options) throws IOException {
+    private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
         Optional<StoredObject> stored = store.get(Inventory.KEY);
         Inventory inventory = stored.map(o -> Inventory.fromJson(o.body())).orElse(Inventory.empty());
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
@@ -96,7 +111,18 @@ public final class Reconciler {
         if (options.deep()) {
             observed = observed.stream().map(ObservedResource::withoutHash).toList();
         }
-        Plan plan = new Planner(SpecFields::of).plan(render.desired().resources(), observed, policy);
+        Planner planner = new Planner(SpecFields::of);
+        Plan plan = planner.plan(render.desired().resources(), observed, policy);
+        Set<Optional<String>> updated = plan.changes().stream().filter(c -> c instanceof Change.Update)
+                .map(Change::job).collect(Collectors.toSet());
+        if (!updated.isEmpty() && !options.deep()) {
+            // Name the changed fields: read what was applied, for the updated jobs only.
+            Map<String, Map<String, String>> applied = new HashMap<>();
+            updated.forEach(job -> applied.putAll(AppliedFields.load(store, job)));
+            observed = observed.stream().map(o -> applied.containsKey(o.id().toString())
+                    ? o.withFieldHashes(applied.get(o.id().toString())) : o).toList();
+            plan = planner.plan(render.desired().resources(), observed, policy);
+        }
         if (options.dryRun()) {
             return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                     Optional.empty(), manifests.listing().size(), manifests.fetched());
@@ -107,6 +133,7 @@ public final class Reconciler {
                         options.deadline(), options.margin(), progress).apply(plan)
                 : ApplyReport.empty();
 
+        recordAppliedFields(plan, report, render, validation);
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
                 manifests, validation, source.remote());
         StatusWriter status = new StatusWriter(store, clients.region(), config.instance());
@@ -118,6 +145,31 @@ public final class Reconciler {
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                 Optional.of(report), manifests.listing().size(), manifests.fetched());
+    }
+
+    /** Rewrites the field hashes of every job that had a create or update applied; drops pruned jobs'. */
+    private void recordAppliedFields(Plan plan, ApplyReport report, RenderResult render, ValidationReport validation) {
+        Set<ResourceId> done = new HashSet<>();
+        Set<Optional<String>> changedJobs = new HashSet<>();
+        Set<String> prunedJobs = new HashSet<>();
+        for (AppliedChange a : report.applied()) {
+            done.add(a.change().id());
+            if (a.change() instanceof Change.Create || a.change() instanceof Change.Update) {
+                changedJobs.add(a.change().job());
+            } else if (a.change() instanceof Change.Delete || a.change() instanceof Change.Orphan) {
+                a.change().job().ifPresent(prunedJobs::add);
+            }
+        }
+        Set<ResourceId> kept = plan.changes().stream().filter(c -> c instanceof Change.Keep).map(Change::id)
+                .collect(Collectors.toSet());
+        for (Optional<String> job : changedJobs) {
+            List<DesiredResource> current = render.desired().resources().stream()
+                    .filter(d -> d.job().equals(job) && (done.contains(d.id()) || kept.contains(d.id())))
+                    .map(d -> (DesiredResource) d).toList();
+            AppliedFields.write(store, job, current);
+        }
+        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
+        prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> store.delete(AppliedFields.key(Optional.of(j))));
     }
 
     private static String holder() {

@@ -22,6 +22,8 @@ public final class SpecFields {
         Map<String, String> fields = new TreeMap<>();
         if (resource instanceof ResourceSpec spec) {
             flatten("", spec.body(spec.baseTags()), 0, fields);
+            // A schedule's Description is its hash: it changes with every change, it says nothing.
+            fields.computeIfPresent("Description", (k, v) -> v.startsWith("jobform spec-hash=") ? null : v);
         }
         return fields;
     }

@@ -55,25 +55,30 @@ final class StatusWriter {
         Set<String> pending = new TreeSet<>();
         report.deferred().forEach(c -> c.job().ifPresent(pending::add));
         report.notRun().forEach(c -> c.job().ifPresent(pending::add));
+        Map<String, Map<String, Inventory.ResourceEntry>> byJob = new HashMap<>();
+        inventory.resources().forEach((id, entry) ->
+                byJob.computeIfAbsent(entry.job(), k -> new TreeMap<>()).put(id, entry));
         for (ScheduledJob job : jobs) {
             ObjectNode s = base(job.manifestKey(), inventory, true);
             List<ChangeFailure> failed = failures.getOrDefault(job.name(), List.of());
             failed.forEach(f -> s.withArray("errors").add(f.format()));
             s.put("synced", failed.isEmpty() && !pending.contains(job.name()));
+            schedule(s, job);
             ObjectNode resources = s.putObject("resources");
-            inventory.resources().forEach((id, entry) -> {
-                if (entry.job().equals(job.name())) {
-                    ObjectNode r = resources.putObject(id);
-                    r.put("arn", entry.arn());
-                    r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
-                }
+            byJob.getOrDefault(job.name(), Map.of()).forEach((id, entry) -> {
+                ObjectNode r = resources.putObject(id);
+                r.put("arn", entry.arn());
+                r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
             });
             statuses.put(job.name(), s);
             schedules.put(job.name(), job);
         }
         for (String name : frozen) {
-            String manifest = inventory.manifests().entrySet().stream().filter(e -> e.getValue().job().equals(name))
-                    .map(Map.Entry::getKey).findFirst().orElse("");
+            String manifest = validation.violations().stream()
+                    .filter(v -> v.isError() && v.subject().equals(ScheduledJob.KIND + "/" + name))
+                    .map(v -> v.position().file()).findFirst()
+                    .orElseGet(() -> inventory.manifests().entrySet().stream()
+                            .filter(e -> e.getValue().job().equals(name)).map(Map.Entry::getKey).findFirst().orElse(""));
             ObjectNode s = base(manifest, inventory, false);
             validation.violations().stream().filter(Violation::isError)
                     .filter(v -> v.subject().equals(ScheduledJob.KIND + "/" + name) || v.position().file().equals(manifest))
@@ -108,6 +113,22 @@ final class StatusWriter {
         inventory.statusDigests().keySet().stream().filter(k -> !statuses.containsKey(k))
                 .forEach(gone -> store.delete(PREFIX + gone + ".json"));
         return digests;
+    }
+
+    /**
+     * What {@code jobform get jobs} shows without a Scheduler call per job: the expression as
+     * written and as Scheduler runs it, its zone, window and whether it is suspended.
+     */
+    private static void schedule(ObjectNode status, ScheduledJob job) {
+        job.spec().schedule().ifPresent(schedule -> {
+            ObjectNode s = status.putObject("schedule");
+            s.put("expression", schedule.expression().awsExpression());
+            s.put("source", schedule.expression().source());
+            s.put("timezone", schedule.timezone().getId());
+            schedule.startDate().ifPresent(d -> s.put("startDate", d.toString()));
+            schedule.endDate().ifPresent(d -> s.put("endDate", d.toString()));
+            s.put("suspended", job.spec().suspend());
+        });
     }
 
     private ObjectNode base(String manifest, Inventory inventory, boolean valid) {

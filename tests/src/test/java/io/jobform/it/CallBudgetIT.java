@@ -82,7 +82,8 @@ class CallBudgetIT {
         assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/jobform-job-7",
                 "retire revisions TaskDefinition/jobform-job-7");
         Map<String, Long> calls = sandbox.calls();
-        assertThat(calls).containsEntry("ecs:RegisterTaskDefinition", 1L).containsEntry("s3:GetObject", 2L)
+        // GetObject: the inventory, the changed manifest, the job's last applied field hashes.
+        assertThat(calls).containsEntry("ecs:RegisterTaskDefinition", 1L).containsEntry("s3:GetObject", 3L)
                 .containsEntry("tagging:GetResources", 3L).containsEntry("scheduler:ListSchedules", 1L);
         assertThat(calls.keySet()).noneMatch(k -> k.startsWith("scheduler:Get") || k.startsWith("states:"));
     }

@@ -47,6 +47,72 @@ class LeaseIT {
     }
 
     @Test
+    void concurrentReconcilersNeverWorkAtTheSameTime() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<ReconcileResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> sandbox.apply()));
+            }
+            int creates = 0;
+            int held = 0;
+            for (java.util.concurrent.Future<ReconcileResult> run : runs) {
+                ReconcileResult result = run.get();
+                if (result.leaseHeld().isPresent()) {
+                    held++;
+                    continue;
+                }
+                assertThat(result.apply().orElseThrow().failures()).isEmpty();
+                creates += result.plan().orElseThrow().counts().get(io.jobform.plan.Change.Action.CREATE);
+            }
+            // Whoever ran second saw the first one's work: every resource was created exactly once.
+            assertThat(creates).isEqualTo(24);
+            assertThat(held).isLessThan(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Sandbox.changes(sandbox.apply())).isEmpty();
+        assertThat(sandbox.calls().getOrDefault("states:CreateStateMachine", 0L)).isEqualTo(6L);
+    }
+
+    @Test
+    void aLeaseIsRenewedOnceHalfOfItIsUsedAndLostWhenTakenOver() throws Exception {
+        Instant start = Instant.parse("2026-06-01T00:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(start);
+        java.time.Clock clock = new java.time.Clock() {
+            public Instant instant() {
+                return now.get();
+            }
+
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        Lease lease = Lease.acquire(sandbox.store, clock, "me", Duration.ofMinutes(10), Duration.ZERO,
+                Duration.ofSeconds(1)).lease().orElseThrow();
+        String first = new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8);
+
+        now.set(start.plus(Duration.ofMinutes(2)));
+        assertThat(lease.renewIfDue()).isTrue();
+        assertThat(new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8))
+                .isEqualTo(first); // more than half left: no write
+
+        now.set(start.plus(Duration.ofMinutes(6)));
+        assertThat(lease.renewIfDue()).isTrue();
+        assertThat(lease.expires()).isEqualTo(start.plus(Duration.ofMinutes(16)));
+
+        holdLease("thief", start.plus(Duration.ofHours(1)));
+        now.set(start.plus(Duration.ofMinutes(12)));
+        assertThat(lease.renewIfDue()).isFalse();
+        assertThat(new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8))
+                .contains("thief");
+    }
+
+    @Test
     void anExpiredLeaseIsTakenOverAndReleased() {
         holdLease("crashed", Instant.now().minus(Duration.ofMinutes(1)));
         ReconcileResult result = sandbox.apply();

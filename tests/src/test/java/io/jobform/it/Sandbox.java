@@ -40,7 +40,11 @@ final class Sandbox implements AutoCloseable {
     final List<String> progress = new ArrayList<>();
 
     Sandbox(Path workDir) {
-        this.emulator = Emulator.start(EmulatorOptions.defaults());
+        this(workDir, EmulatorOptions.defaults());
+    }
+
+    Sandbox(Path workDir, EmulatorOptions options) {
+        this.emulator = Emulator.start(options);
         // Rates scaled far up: the tests count calls, they do not wait for AWS's pace.
         this.clients = new AwsClients(AwsTarget.endpoint(emulator.endpoint(), emulator.region()), new RateLimits(1000));
         this.store = new ObjectStore(clients.s3, BUCKET);

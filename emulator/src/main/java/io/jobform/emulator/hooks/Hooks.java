@@ -36,9 +36,17 @@ public final class Hooks {
     private volatile boolean rateLimitsEnabled;
     private volatile double rateLimitScale = 1.0;
 
+    private final Duration initialIamPropagationDelay;
+
     public Hooks(Clock clock, Consumer<Duration> iamPropagationDelay) {
+        this(clock, iamPropagationDelay, Duration.ZERO);
+    }
+
+    /** {@code initialIamPropagationDelay} is what {@link #reset()} restores. */
+    public Hooks(Clock clock, Consumer<Duration> iamPropagationDelay, Duration initialIamPropagationDelay) {
         this.clock = clock;
         this.iamPropagationDelay = iamPropagationDelay;
+        this.initialIamPropagationDelay = initialIamPropagationDelay;
         rateLimits.putAll(AwsRateLimits.defaults());
     }
 
@@ -210,7 +218,10 @@ public final class Hooks {
         iamPropagationDelay.accept(delay);
     }
 
-    /** Back to a clean slate: counters, latency, faults, listener, rate limits off. */
+    /**
+     * Back to a clean slate: counters, latency, faults, listener, default rate limits (off),
+     * and the IAM propagation delay the emulator was started with.
+     */
     public void reset() {
         resetCounters();
         clearLatency();
@@ -219,6 +230,6 @@ public final class Hooks {
         disableRateLimits();
         rateLimits.clear();
         rateLimits.putAll(AwsRateLimits.defaults());
-        iamPropagationDelay(Duration.ZERO);
+        iamPropagationDelay(initialIamPropagationDelay);
     }
 }

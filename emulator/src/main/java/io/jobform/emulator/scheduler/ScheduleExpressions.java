@@ -35,8 +35,13 @@ final class ScheduleExpressions {
 
     static void validate(String expression) {
         if (!valid(expression)) {
-            throw SchedulerErrors.validation("Invalid Schedule Expression " + expression + ".");
+            throw SchedulerErrors.validation("Invalid Schedule Expression " + expression);
         }
+    }
+
+    /** One-time schedules ignore StartDate and EndDate (CreateScheduleInput documentation). */
+    static boolean oneTime(String expression) {
+        return expression.startsWith("at(");
     }
 
     static boolean valid(String expression) {

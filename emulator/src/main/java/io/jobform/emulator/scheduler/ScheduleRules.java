@@ -49,22 +49,26 @@ final class ScheduleRules {
         out.put("State", in.enumValue("State", List.of("ENABLED", "DISABLED")).orElse("ENABLED"));
         out.put("ActionAfterCompletion", in.enumValue("ActionAfterCompletion", List.of("NONE", "DELETE")).orElse("NONE"));
         in.string("KmsKeyArn", 1, 2048, KMS_ARN).ifPresent(k -> out.put("KmsKeyArn", k));
-        dates(in, out, now);
+        dates(in, out, now, ScheduleExpressions.oneTime(expression));
         out.set("FlexibleTimeWindow", flexibleTimeWindow(in.requiredObject("FlexibleTimeWindow")));
         out.set("Target", target(in.requiredObject("Target"), roles));
         return out;
     }
 
-    private static void dates(Fields in, ObjectNode out, Instant now) {
+    /**
+     * "The StartDate you specify cannot be earlier than 5 minutes ago." is Scheduler's own
+     * text for recurring schedules; one-time schedules ignore both dates.
+     */
+    private static void dates(Fields in, ObjectNode out, Instant now, boolean oneTime) {
         Instant start = in.raw("StartDate").map(JsonBody::instant).orElse(null);
         Instant end = in.raw("EndDate").map(JsonBody::instant).orElse(null);
-        if (start != null && start.isBefore(now.minus(Duration.ofMinutes(5)))) {
+        if (!oneTime && start != null && start.isBefore(now.minus(Duration.ofMinutes(5)))) {
             throw SchedulerErrors.validation("The StartDate you specify cannot be earlier than 5 minutes ago.");
         }
-        if (end != null && !end.isAfter(now)) {
+        if (!oneTime && end != null && !end.isAfter(now)) {
             throw SchedulerErrors.validation("The EndDate you specify must be in the future.");
         }
-        if (start != null && end != null && !end.isAfter(start)) {
+        if (!oneTime && start != null && end != null && !end.isAfter(start)) {
             throw SchedulerErrors.validation("The EndDate you specify must be after the StartDate.");
         }
         if (start != null) {

@@ -32,6 +32,20 @@ class EmulatorMainIT extends EndpointTestBase {
         return new Running(process, URI.create(line.substring(line.indexOf("http://"))));
     }
 
+    @Test
+    void unreadableStateFileIsAClearErrorNotAStackTrace(@TempDir Path dir) throws Exception {
+        emulatorOnly();
+        Path state = dir.resolve("broken.json");
+        Files.writeString(state, "{not json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "--port", "0", "--state", state.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("jobform-emulator: cannot load state").doesNotContain("\tat ");
+    }
+
     private static void stop(Running running) throws Exception {
         running.process().destroy(); // SIGTERM: the shutdown hook saves the state
         assertThat(running.process().waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -122,6 +122,35 @@ class S3ConformanceIT extends EndpointTestBase {
     }
 
     @Test
+    void concurrentIfNoneMatchPutsHaveExactlyOneWinner() throws Exception {
+        int writers = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String body = "writer-" + i;
+                results.add(pool.submit(() -> {
+                    try {
+                        s3.putObject(b -> b.bucket(bucket).key("_jobform/lease.json").ifNoneMatch("*"),
+                                RequestBody.fromString(body));
+                        return 200;
+                    } catch (S3Exception e) {
+                        return e.statusCode();
+                    }
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses.stream().filter(code -> code == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void conditionalPutIfMatchComparesEtag() {
         String etag = put("_jobform/lease.json", "v1");
         String next = s3.putObject(b -> b.bucket(bucket).key("_jobform/lease.json").ifMatch(etag),

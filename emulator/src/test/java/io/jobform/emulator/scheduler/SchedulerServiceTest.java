@@ -152,6 +152,14 @@ class SchedulerServiceTest {
     }
 
     @Test
+    void oneTimeSchedulesIgnoreStartAndEndDates() {
+        ObjectNode s = schedule().put("ScheduleExpression", "at(2026-04-01T10:00:00)")
+                .put("StartDate", TestContexts.NOW.getEpochSecond() - 3600)
+                .put("EndDate", TestContexts.NOW.getEpochSecond() - 1800);
+        assertThat(call("POST", "/schedules/once", Map.of(), s).get("ScheduleArn").asText()).endsWith("/once");
+    }
+
+    @Test
     void missingGroupIsNotFound() {
         assertThatThrownBy(() -> call("POST", "/schedules/job", Map.of(), schedule().put("GroupName", "nope")))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ResourceNotFoundException"));

@@ -21,15 +21,20 @@ import java.util.regex.Pattern;
  */
 public final class AslChecker {
 
-    /** Error names documented by AWS for the integrations jobform uses (Step Functions developer guide). */
+    /**
+     * Error names documented by AWS for what jobform renders: the predefined {@code States.*}
+     * names ("Handling errors in Step Functions workflows"), the ECS .sync integration's names
+     * ("Run Amazon ECS or Fargate tasks with Step Functions"), and the StopExecution API error
+     * spelled by the SDK-integration rule ServiceName.ErrorName with the Exception suffix
+     * ("Learning to use AWS service SDK integrations").
+     */
     public static final Set<String> KNOWN_ERRORS = Set.of(
             "States.ALL", "States.TaskFailed", "States.Timeout", "States.HeartbeatTimeout",
             "States.Permissions", "States.Runtime", "States.DataLimitExceeded",
             "States.IntrinsicFailure", "States.ResultPathMatchFailure", "States.ParameterPathFailure",
             "States.BranchFailed", "States.NoChoiceMatched", "States.QueryEvaluationError",
             "ECS.AmazonECSException", "AmazonECS.Unknown",
-            "Sfn.ExecutionDoesNotExistException", "Sfn.InvalidArnException", "Sfn.SfnException",
-            "SNS.SnsException", "SNS.NotFoundException");
+            "Sfn.ExecutionDoesNotExistException");
 
     private static final Set<String> STATE_TYPES =
             Set.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");

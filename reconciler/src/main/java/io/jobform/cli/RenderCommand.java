@@ -1,0 +1,132 @@
+package io.jobform.cli;
+
+import io.jobform.config.InstanceConfig;
+import io.jobform.manifest.ManifestFile;
+import io.jobform.manifest.ScheduledJob;
+import io.jobform.manifest.Violation;
+import io.jobform.manifest.YamlLimits;
+import io.jobform.render.RenderResult;
+import io.jobform.render.Renderer;
+import io.jobform.validate.ValidationReport;
+import io.jobform.validate.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jobform render}: prints the exact requests apply would send (task definition, state
+ * machine with its ASL, schedule, roles and policies) with their spec hashes. Touches nothing.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Prints the AWS resources the manifests become, as the exact request bodies with their "
+                + "spec-hash. Exit 0 rendered, 3 invalid manifests, 2 usage error.")
+public final class RenderCommand implements Callable<Integer> {
+
+    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Manifest files or directories (recursive, *.yaml and *.yml). Default: manifests/")
+    List<Path> paths = List.of();
+
+    @Option(names = "--job", paramLabel = "NAME", description = "Only this job's resources (shared ones are always shown).")
+    Optional<String> job = Optional.empty();
+
+    @Option(names = "--format", defaultValue = "json", description = "json or yaml.")
+    RenderOutput.Format format;
+
+    @Option(names = "--instance", description = "Instance name (default: $JOBFORM_INSTANCE or jobform).")
+    Optional<String> instance = Optional.empty();
+
+    @Option(names = "--account", description = "AWS account ID in ARNs (default: $JOBFORM_ACCOUNT or 123456789012).")
+    Optional<String> account = Optional.empty();
+
+    @Option(names = "--region", description = "AWS region in ARNs (default: $AWS_REGION or us-east-1).")
+    Optional<String> region = Optional.empty();
+
+    @Option(names = "--cluster", defaultValue = "default",
+            description = "ECS cluster for jobs whose manifest and JobDefaults name none (default: ${DEFAULT-VALUE}).")
+    String cluster;
+
+    @Option(names = "--permissions-boundary", paramLabel = "ARN",
+            description = "Permissions boundary policy ARN put on every role.")
+    Optional<String> boundary = Optional.empty();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String instanceName = pick(instance, "JOBFORM_INSTANCE", InstanceConfig.DEFAULT_INSTANCE);
+        String accountId = pick(account, "JOBFORM_ACCOUNT", "123456789012");
+        String regionName = pick(region, "AWS_REGION", "us-east-1");
+        if (!ValidateCommand.INSTANCE.matcher(instanceName).matches()) {
+            return usage(err, "instance name '" + instanceName + "' must match ^[a-z][a-z0-9-]*$ and have at most 20 characters");
+        }
+        if (!ACCOUNT.matcher(accountId).matches()) {
+            return usage(err, "account '" + accountId + "' must be 12 digits");
+        }
+        if (!REGION.matcher(regionName).matches()) {
+            return usage(err, "region '" + regionName + "' is not an AWS region name");
+        }
+        List<Path> targets = paths.isEmpty() ? List.of(Path.of("manifests")) : paths;
+        for (Path target : targets) {
+            if (!Files.exists(target)) {
+                return usage(err, target + ": no such file or directory");
+            }
+        }
+        List<ManifestFile> files = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
+        ValidationReport report = new Validator().validate(files, instanceName, Instant.now());
+        report.violations().forEach(v -> err.println(v.format()));
+        if (!report.valid()) {
+            err.println("jobform render: " + report.errorCount() + " error(s); nothing rendered");
+            err.flush();
+            return ExitCodes.INVALID_MANIFESTS;
+        }
+        if (job.isPresent() && report.jobs().stream().map(ScheduledJob::name).noneMatch(job.get()::equals)) {
+            return usage(err, "ScheduledJob/" + job.get() + ": no such job in " + targets);
+        }
+        InstanceConfig config = new InstanceConfig(instanceName, partition(regionName), regionName, accountId, cluster,
+                Optional.empty(), boundary, 30);
+        RenderResult result = Renderer.render(report.jobs(), config);
+        result.violations().forEach(v -> err.println(v.format()));
+        err.flush();
+        if (result.violations().stream().anyMatch(Violation::isError)) {
+            return ExitCodes.INVALID_MANIFESTS;
+        }
+        out.print(RenderOutput.format(result.desired(), job, format));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** ARNs carry the partition: the China and GovCloud regions have their own. */
+    static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    private static String pick(Optional<String> option, String env, String fallback) {
+        return option.or(() -> Optional.ofNullable(System.getenv(env))).filter(s -> !s.isBlank()).orElse(fallback);
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("jobform render: " + message);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,104 @@
+package io.jobform.cli;
+
+import io.jobform.operate.Durations;
+import io.jobform.operate.Execution;
+import io.jobform.operate.JobOperations;
+import io.jobform.operate.RunReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jobform run NAME}: starts a manual run, optionally waits for its result. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Starts an execution named manual-<UTC timestamp> with the manifest's input merged with "
+                + "--input-file and --input values. With --wait: follows it and exits 0 when the container "
+                + "succeeded, 1 when it failed, did not run, or --timeout passed.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The job's metadata.name.")
+    String name;
+
+    @Option(names = "--input", paramLabel = "KEY=VALUE", description = "Sets one input member (repeatable). The value "
+            + "takes the type of the manifest's value under that key; a new key is a string.")
+    List<String> pairs = List.of();
+
+    @Option(names = "--input-file", paramLabel = "FILE", description = "A JSON object merged over the manifest's input.")
+    Optional<Path> inputFile = Optional.empty();
+
+    @Option(names = "--wait", description = "Wait for the execution to finish; print result, exit code and stop reason.")
+    boolean wait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "With --wait: give up after this long "
+            + "(90s, 15m, 2h, PT1H); the execution keeps running.")
+    Optional<String> timeout = Optional.empty();
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Duration> limit;
+        Optional<String> file;
+        try {
+            limit = timeout.map(Durations::parse);
+            file = read(inputFile);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("jobform run: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return OperateSession.run("run", spec, engine, (JobOperations ops, PrintWriter out) -> {
+            JobOperations.Started started = ops.run(name, file, pairs, Instant.now());
+            if (!wait) {
+                if (output == OutputFormat.json) {
+                    OperateSession.printJson(out, RunReport.json(started, Optional.empty(), Instant.now()));
+                } else {
+                    out.print(RunReport.started(started));
+                }
+                return ExitCodes.OK;
+            }
+            if (output == OutputFormat.text) {
+                out.print(RunReport.started(started));
+                out.println("Waiting for " + started.name() + (limit.map(l -> " (at most " + Durations.format(l) + ")")
+                        .orElse("")) + "...");
+                out.flush();
+            }
+            Execution done = ops.await(started.executionArn(), limit, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+            Instant now = Instant.now();
+            if (output == OutputFormat.json) {
+                OperateSession.printJson(out, RunReport.json(started, Optional.of(done), now));
+            } else {
+                out.print(RunReport.finished(done, limit, now));
+            }
+            return RunReport.outcome(done) == RunReport.Outcome.SUCCEEDED ? ExitCodes.OK : ExitCodes.ERROR;
+        });
+    }
+
+    private static Optional<String> read(Optional<Path> file) {
+        return file.map(f -> {
+            try {
+                return Files.readString(f);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--input-file " + f + ": cannot read: " + e.getMessage());
+            }
+        });
+    }
+}

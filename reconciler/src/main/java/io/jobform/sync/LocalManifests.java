@@ -1,0 +1,46 @@
+package io.jobform.sync;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The {@code *.yaml}/{@code *.yml} files under a directory, keyed as they will be in S3. */
+public final class LocalManifests {
+
+    private LocalManifests() {}
+
+    public static List<LocalFile> scan(Path dir, String prefix) throws IOException {
+        List<LocalFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = dir.relativize(path).toString().replace('\\', '/');
+                if (SyncPlanner.isManifest(relative) && !hidden(relative)) {
+                    files.add(new LocalFile(prefix + relative, path, md5Hex(Files.readAllBytes(path))));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static boolean hidden(String relative) {
+        return relative.startsWith(".") || relative.contains("/.");
+    }
+
+    public static String md5Hex(byte[] content) {
+        return HexFormat.of().formatHex(md5(content));
+    }
+
+    public static byte[] md5(byte[] content) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides MD5", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.jobform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobform.render.CanonicalJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void rendersOneExampleJobWithItsHashes() {
+        Run r = run("render", "../manifests", "--job", "nightly-report", "--account", "210987654321",
+                "--region", "eu-central-1");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        var doc = CanonicalJson.parse(r.out());
+        assertThat(doc.has("TaskDefinition/jobform-nightly-report")).isTrue();
+        assertThat(doc.has("TaskDefinition/jobform-invoice-sync")).isFalse();
+        assertThat(doc.path("Schedule/jobform-nightly-report").path("request").path("Target").path("Arn").asText())
+                .isEqualTo("arn:aws:states:eu-central-1:210987654321:stateMachine:jobform-nightly-report");
+        assertThat(doc.path("Role/jobform-states").path("specHash").asText()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void yamlFormatAndInstanceName() {
+        Run r = run("render", "../manifests", "--format", "yaml", "--instance", "batch");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("StateMachine/batch-nightly-report:").contains("/jobform/batch/batch-states");
+    }
+
+    @Test
+    void invalidManifestPrintsItsErrorsAndExits3(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                apiVersion: jobform.io/v1alpha1
+                kind: ScheduledJob
+                metadata: {name: bad}
+                spec:
+                  container: {image: busybox, cpu: 256, memory: 3}
+                """);
+        Run r = run("render", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
+        assertThat(r.err()).contains("bad.yaml:").contains("error").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void jobWithoutNetworkIsARenderError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("lonely.yaml"), """
+                apiVersion: jobform.io/v1alpha1
+                kind: ScheduledJob
+                metadata: {name: lonely}
+                spec:
+                  container: {image: busybox, cpu: 256, memory: 512}
+                """);
+        Run r = run("render", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
+        assertThat(r.err()).contains("lonely.yaml:").contains("spec.network").contains("ScheduledJob/lonely");
+    }
+
+    @Test
+    void unknownJobIsAUsageError() {
+        Run r = run("render", "../manifests", "--job", "no-such-job");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("ScheduledJob/no-such-job");
+    }
+
+    @Test
+    void partitionFollowsTheRegion() {
+        assertThat(RenderCommand.partition("cn-north-1")).isEqualTo("aws-cn");
+        assertThat(RenderCommand.partition("us-gov-west-1")).isEqualTo("aws-us-gov");
+        assertThat(RenderCommand.partition("eu-west-1")).isEqualTo("aws");
+    }
+}
