@@ -17,7 +17,9 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -63,9 +65,35 @@ public final class ManifestLoader {
                     .map(m -> " (" + e.getContext() + " at " + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ")")
                     .orElse("");
             return failed(key, at, "malformed YAML: " + firstLine(e.getProblem()) + context);
+        } catch (ReaderException e) {
+            // Unmarked by snakeyaml: its position is a code point index into the text.
+            return failed(key, codePointPosition(key, text, e.getPosition()), String.format(
+                    "malformed YAML: character U+%04X is not allowed in YAML", e.getCodePoint()));
+        } catch (YamlVersionException e) {
+            java.util.regex.Matcher directive = java.util.regex.Pattern.compile("(?m)^%YAML").matcher(text);
+            int at = directive.find() ? text.codePointCount(0, directive.start()) : 0;
+            return failed(key, codePointPosition(key, text, at),
+                    "malformed YAML: unsupported %YAML directive; use %YAML 1.2 or leave the directive out");
         } catch (YamlEngineException e) {
             return failed(key, SourcePosition.startOf(key), "malformed YAML: " + firstLine(e.getMessage()));
         }
+    }
+
+    private static SourcePosition codePointPosition(String key, String text, int codePoints) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int seen = 0; seen < codePoints && index < text.length(); seen++) {
+            int c = text.codePointAt(index);
+            index += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new SourcePosition(key, line, column);
     }
 
     private LoadedFile compose(String key, String text) {

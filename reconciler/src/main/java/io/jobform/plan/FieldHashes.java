@@ -41,7 +41,7 @@ public final class FieldHashes {
             if (value == null) {
                 diffs.add(new FieldDiff(path, "(removed)"));
             } else if (recorded == null || !recorded.equals(hash(value))) {
-                diffs.add(new FieldDiff(path, shorten(value)));
+                diffs.add(new FieldDiff(path, shown(path, value)));
             }
         }
         return diffs;
@@ -55,6 +55,19 @@ public final class FieldHashes {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
+    /**
+     * Environment values and run input may hold data a pull-request comment or a CI log must not
+     * show; their diffs name the field only.
+     */
+    private static String shown(String path, String value) {
+        String lower = (path + " " + value).toLowerCase(java.util.Locale.ROOT);
+        boolean sensitive = path.toLowerCase(java.util.Locale.ROOT).contains("input")
+                || lower.contains("environment") || lower.contains("\"input\"");
+        return sensitive ? HIDDEN : shorten(value);
+    }
+
+    static final String HIDDEN = "(changed; value not shown)";
 
     private static String shorten(String value) {
         String oneLine = value.replace('\n', ' ');

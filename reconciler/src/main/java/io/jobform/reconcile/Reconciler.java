@@ -134,6 +134,7 @@ public final class Reconciler {
                 : ApplyReport.empty();
 
         recordAppliedFields(plan, report, render, validation);
+        dropAppliedFieldsOfGoneJobs(inventory, observed, report, validation, frozenJobs);
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
                 manifests, validation, source.remote());
         StatusWriter status = new StatusWriter(store, clients.region(), config.instance());
@@ -170,6 +171,27 @@ public final class Reconciler {
         }
         Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
         prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> store.delete(AppliedFields.key(Optional.of(j))));
+    }
+
+    /**
+     * A job that the inventory knew, that has no manifest, is not frozen and has no owned
+     * resource left loses its applied-fields record. This also catches a record left behind
+     * when a reconcile died between pruning a job and deleting the record.
+     */
+    private void dropAppliedFieldsOfGoneJobs(Inventory inventory, List<ObservedResource> observed, ApplyReport report,
+            ValidationReport validation, Set<String> frozenJobs) {
+        List<Change> pruned = report.applied().stream().map(AppliedChange::change)
+                .filter(c -> c instanceof Change.Delete || c instanceof Change.Orphan).toList();
+        Set<ResourceId> deleted = pruned.stream().map(Change::id).collect(Collectors.toSet());
+        // Jobs pruned in this run had their record dropped by recordAppliedFields.
+        Set<String> handled = pruned.stream().flatMap(c -> c.job().stream()).collect(Collectors.toSet());
+        Set<String> remaining = observed.stream().filter(o -> !deleted.contains(o.id()))
+                .flatMap(o -> o.job().stream()).collect(Collectors.toSet());
+        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
+        inventory.resources().values().stream().map(Inventory.ResourceEntry::job).filter(j -> !j.isEmpty())
+                .distinct().filter(j -> !live.contains(j) && !frozenJobs.contains(j) && !remaining.contains(j)
+                        && !handled.contains(j))
+                .forEach(j -> store.delete(AppliedFields.key(Optional.of(j))));
     }
 
     private static String holder() {

@@ -19,9 +19,21 @@ final class ContainerCheck {
             "^(AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----.*|gh[pousr]_[A-Za-z0-9]{30,}|xox[abpr]-.*)$",
             Pattern.DOTALL);
 
+    /*
+     * ECS ContainerDefinition.image: up to 255 letters, digits, '-', '_', ':', '.', '/' and '#';
+     * with a digest the limit applies before '@' and the digest is sha256 with 64 hex digits
+     * (ECS API Reference, ContainerDefinition, "image").
+     */
+    private static final Pattern IMAGE = Pattern.compile("^[A-Za-z0-9_.:/#-]{1,255}(@sha256:[0-9A-Fa-f]{64})?$");
+
     private ContainerCheck() {}
 
     static void check(JsonNode container, Findings findings) {
+        String image = container.path("image").asText("");
+        if (container.has("image") && !IMAGE.matcher(image).matches()) {
+            findings.error("/spec/container/image", "image '" + image.replace("\n", "\\n") + "' is not an image reference ECS "
+                    + "accepts (up to 255 letters, digits and - _ : . / #, optionally @sha256:<64 hex digits>)");
+        }
         int cpu = container.path("cpu").asInt(DEFAULT_CPU);
         int memory = container.path("memory").asInt(DEFAULT_MEMORY);
         FargateSizes.check(cpu, memory).ifPresent(message ->

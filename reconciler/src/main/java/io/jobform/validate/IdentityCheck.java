@@ -59,7 +59,9 @@ final class IdentityCheck {
             String key = e.getKey();
             String value = e.getValue().asText();
             String pointer = base + PositionIndex.segment(key);
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:") || key.startsWith("jobform.io/")) {
+            // Case-insensitive: a label like JobForm.IO/job imitates an ownership tag to a reader.
+            String lowerKey = key.toLowerCase(Locale.ROOT);
+            if (lowerKey.startsWith("aws:") || lowerKey.startsWith("jobform.io/")) {
                 findings.errorAtKey(pointer, "label '" + key + "' uses a reserved prefix (aws: and jobform.io/ are "
                         + "reserved for AWS and jobform)");
             } else if (key.isEmpty() || key.length() > 128) {

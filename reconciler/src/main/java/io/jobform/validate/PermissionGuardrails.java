@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *       ({@code Get*}, {@code List*}): PassRole, Create*, Put*, Attach*, Update*, Delete*, ...</li>
  *   <li>{@code sts:AssumeRole*} (or an sts wildcard covering it) on resource {@code *}</li>
  *   <li>any {@code organizations:} action with a wildcard or that is not a read (Describe*, List*)</li>
+ *   <li>with the instance known, any non-read action on the instance's own resources
+ *       ({@link OwnResourceGuardrail})</li>
  * </ul>
  */
 final class PermissionGuardrails {
@@ -23,6 +25,11 @@ final class PermissionGuardrails {
     private PermissionGuardrails() {}
 
     static void check(JsonNode permissions, Findings findings) {
+        check(permissions, Optional.empty(), findings);
+    }
+
+    /** @param instance when known, Allow statements may not reach that instance's own resources */
+    static void check(JsonNode permissions, Optional<String> instance, Findings findings) {
         for (int i = 0; i < permissions.size(); i++) {
             JsonNode statement = permissions.get(i);
             String base = "/spec/permissions/" + i;
@@ -49,7 +56,9 @@ final class PermissionGuardrails {
                     continue;
                 }
                 if (allow) {
-                    denied(action, anyResource).ifPresent(message -> findings.error(pointer, message));
+                    Optional<String> refused = denied(action, anyResource).or(() -> instance.flatMap(
+                            name -> OwnResourceGuardrail.refused(action, OwnResourceGuardrail.texts(resources), name)));
+                    refused.ifPresent(message -> findings.error(pointer, message));
                 }
             }
         }

@@ -94,6 +94,11 @@ public final class Validator {
                     }
                 }
             }
+            Optional<String> keyProblem = ManifestKeyCheck.problem(doc.file());
+            if (keyProblem.isPresent()) {
+                own.add(Violation.error(doc.start(), subject, "", keyProblem.get()));
+                job = Optional.empty();
+            }
             violations.addAll(own);
             boolean ok = job.isPresent() && name.filter(duplicated::contains).isEmpty();
             if (ok) {
@@ -139,7 +144,7 @@ public final class Validator {
         schedule.ifPresent(s -> ScheduleWarnings.check(s, now, findings));
         ContainerCheck.check(spec.path("container"), findings);
         ReferenceCheck.check(spec, findings);
-        PermissionGuardrails.check(spec.path("permissions"), findings);
+        PermissionGuardrails.check(spec.path("permissions"), Optional.of(instance), findings);
         return schedule;
     }
 
