@@ -50,7 +50,7 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
                 ? Optional.empty()
                 : Optional.of(new Network(subnets, securityGroups,
                         Boolean.parseBoolean(value(env, "JOBFORM_ASSIGN_PUBLIC_IP").orElse("false"))));
-        Optional<String> boundary = value(env, "JOBFORM_PERMISSIONS_BOUNDARY_ARN");
+        Optional<String> boundary = value(env, "JOBFORM_BOUNDARY_ARN");
         int retention = 30;
         Optional<String> retentionText = value(env, "JOBFORM_LOG_RETENTION_DAYS");
         if (retentionText.isPresent()) {

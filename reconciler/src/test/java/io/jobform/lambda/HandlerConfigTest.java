@@ -23,7 +23,7 @@ class HandlerConfigTest {
     void readsEverySettingTheTemplateSets() {
         HandlerConfig config = HandlerConfig.fromEnvironment(env("JOBFORM_INSTANCE", "team-a", "JOBFORM_CLUSTER", "jobs",
                 "JOBFORM_SUBNETS", "subnet-1, subnet-2", "JOBFORM_SECURITY_GROUPS", "sg-1",
-                "JOBFORM_PERMISSIONS_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/jobform/team-a/team-a-boundary",
+                "JOBFORM_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/jobform/team-a/team-a-boundary",
                 "JOBFORM_MANIFEST_PREFIX", "jobs", "JOBFORM_PARTITION", "aws-cn", "JOBFORM_LOG_RETENTION_DAYS", "14"));
         assertThat(config.problems()).isEmpty();
         assertThat(config.instance().instance()).isEqualTo("team-a");

@@ -96,7 +96,7 @@ class LambdaSyncIT {
         Map<String, String> env = Map.of("JOBFORM_BUCKET", BUCKET, "AWS_REGION", emulator.region(),
                 "JOBFORM_ACCOUNT_ID", emulator.accountId(), "JOBFORM_CLUSTER", "jobform-local",
                 "JOBFORM_SUBNETS", "subnet-local", "JOBFORM_SECURITY_GROUPS", "sg-local",
-                "JOBFORM_PERMISSIONS_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/jobform-boundary",
+                "JOBFORM_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/jobform-boundary",
                 "JOBFORM_ENDPOINT_URL", emulator.endpoint().toString(), "JOBFORM_RATE_LIMIT_SCALE", "1000");
         return new JobformHandler(HandlerConfig.fromEnvironment(env), EngineWiring::runnerFor, Clock.systemUTC(),
                 new PrintStream(logs, true, StandardCharsets.UTF_8));
