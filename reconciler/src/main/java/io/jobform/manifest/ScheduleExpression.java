@@ -22,6 +22,15 @@ public sealed interface ScheduleExpression {
         public String awsExpression() {
             return "rate(" + value + " " + unit.awsWord(value) + ")";
         }
+
+        /** The fixed time between two runs; Scheduler's day is 24 hours. */
+        public java.time.Duration interval() {
+            return switch (unit) {
+                case MINUTES -> java.time.Duration.ofMinutes(value);
+                case HOURS -> java.time.Duration.ofHours(value);
+                case DAYS -> java.time.Duration.ofDays(value);
+            };
+        }
     }
 
     enum RateUnit {

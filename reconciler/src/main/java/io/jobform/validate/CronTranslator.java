@@ -43,7 +43,7 @@ public final class CronTranslator {
                     + "'; use @hourly, @daily, @weekly, @monthly or @yearly");
         }
         String[] fields = text.isEmpty() ? new String[0] : text.split(" ");
-        return switch (fields.length) {
+        Translation translation = switch (fields.length) {
             case 5 -> fromUnix(text, fields);
             case 6 -> fromAws(text, fields);
             case 7 -> new Translation.Invalid("cron has 7 fields (Quartz with seconds?); use 5-field Unix "
@@ -52,6 +52,32 @@ public final class CronTranslator {
                     + "(minute hour day-of-month month day-of-week) or 6-field AWS (minutes hours day-of-month month "
                     + "day-of-week year)");
         };
+        return translation instanceof Translation.Ok ok ? backwardsRange(text, ok) : translation;
+    }
+
+    private static final String[] FIELD_NAMES = {"minutes", "hours", "day-of-month", "month", "day-of-week", "year"};
+    private static final int[] FIELD_FIRST = {0, 0, 1, 1, 1, 1970};
+    private static final int[] FIELD_LAST = {59, 23, 31, 12, 7, 2199};
+
+    /**
+     * A range that wraps ({@code 22-2}) is not in Scheduler's documented cron syntax and cron-utils
+     * reads it as its first value only, so the runs we would show could differ from what AWS does:
+     * reject it and say how to write it.
+     */
+    private static Translation backwardsRange(String text, Translation.Ok ok) {
+        String[] aws = ok.awsFields().split(" ");
+        for (int i = 0; i < aws.length; i++) {
+            for (String part : aws[i].split("[,/]")) {
+                String[] ends = part.split("-");
+                if (ends.length == 2 && ends[0].matches("\\d+") && ends[1].matches("\\d+")
+                        && Integer.parseInt(ends[0]) > Integer.parseInt(ends[1])) {
+                    return new Translation.Invalid("cron '" + text + "': the range " + part + " in the " + FIELD_NAMES[i]
+                            + " field runs backwards; write " + ends[0] + "-" + FIELD_LAST[i] + "," + FIELD_FIRST[i] + "-"
+                            + ends[1]);
+                }
+            }
+        }
+        return ok;
     }
 
     private static Translation fromUnix(String text, String[] f) {

@@ -37,9 +37,14 @@ public final class ScheduleCalendar {
         return rateTimes((ScheduleExpression.Rate) schedule.expression(), schedule, from, count);
     }
 
+    /** The parsed form of a cron schedule, for callers that evaluate one expression many times. */
+    static ExecutionTime executionTime(ScheduleExpression.Cron cron) {
+        return ExecutionTime.forCron(AwsCron.parse(cron.awsFields()));
+    }
+
     private static List<ZonedDateTime> cronTimes(ScheduleExpression.Cron cron, Schedule schedule, Instant from,
             int count) {
-        ExecutionTime execution = ExecutionTime.forCron(AwsCron.parse(cron.awsFields()));
+        ExecutionTime execution = executionTime(cron);
         ZoneId zone = schedule.timezone();
         // Match on the local wall clock (modelled as UTC, which has no transitions), then place
         // each local time in the zone ourselves so DST follows Scheduler's rules.
@@ -78,11 +83,7 @@ public final class ScheduleCalendar {
 
     private static List<ZonedDateTime> rateTimes(ScheduleExpression.Rate rate, Schedule schedule, Instant from,
             int count) {
-        Duration every = switch (rate.unit()) {
-            case MINUTES -> Duration.ofMinutes(rate.value());
-            case HOURS -> Duration.ofHours(rate.value());
-            case DAYS -> Duration.ofDays(rate.value());
-        };
+        Duration every = rate.interval();
         Instant anchor = schedule.startDate().orElse(from);
         Instant next = anchor;
         if (!next.isAfter(from)) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /** The schedule: cron or rate, time zone, window; builds the {@link Schedule} when valid. */
 final class ScheduleCheck {
@@ -50,8 +51,11 @@ final class ScheduleCheck {
         return Optional.of(new Schedule(expression.get(), zone.get(), jitter, start, end));
     }
 
+    /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call; a job set asks once per job. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
     private static Optional<ZoneId> zone(String name, Findings findings) {
-        if (!ZoneId.getAvailableZoneIds().contains(name)) {
+        if (!ZONES.contains(name)) {
             findings.error("/spec/schedule/timezone", "unknown time zone '" + name
                     + "'; use an IANA name such as UTC, Europe/Berlin or America/New_York");
             return Optional.empty();

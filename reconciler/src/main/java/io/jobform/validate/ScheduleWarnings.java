@@ -1,5 +1,6 @@
 package io.jobform.validate;
 
+import com.cronutils.model.time.ExecutionTime;
 import io.jobform.manifest.Schedule;
 import io.jobform.manifest.ScheduleExpression;
 import java.time.Duration;
@@ -9,12 +10,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Warnings a human should look at: a schedule that never fires again, runs more often than
- * every 5 minutes, and cron times that a daylight-saving change in the job's time zone skips
+ * every 5 minutes (judged from the expression, {@link CronSpacing}), and cron times that a daylight-saving change in the job's time zone skips
  * or repeats in the coming year.
  */
 final class ScheduleWarnings {
@@ -26,18 +26,15 @@ final class ScheduleWarnings {
     static void check(Schedule schedule, Instant now, Findings findings) {
         String pointer = schedule.expression() instanceof ScheduleExpression.Cron ? "/spec/schedule/cron"
                 : "/spec/schedule/rate";
-        List<ZonedDateTime> times = ScheduleCalendar.next(schedule, now, 30);
-        if (times.isEmpty()) {
+        if (ScheduleCalendar.next(schedule, now, 1).isEmpty()) {
             findings.warning(pointer, "the schedule has no run after " + now + " (past year or end date?)");
             return;
         }
-        for (int i = 1; i < times.size(); i++) {
-            Duration gap = Duration.between(times.get(i - 1), times.get(i));
-            if (gap.compareTo(MIN_INTERVAL) < 0) {
-                findings.warning(pointer, "fires every " + gap.toMinutes() + " minute(s), more often than every "
-                        + MIN_INTERVAL.toMinutes() + " minutes: runs may overlap and each run costs a task start");
-                break;
-            }
+        Duration shortest = schedule.expression() instanceof ScheduleExpression.Cron cron
+                ? CronSpacing.shortest(cron.awsFields()) : ((ScheduleExpression.Rate) schedule.expression()).interval();
+        if (shortest.compareTo(MIN_INTERVAL) < 0) {
+            findings.warning(pointer, "fires every " + shortest.toMinutes() + " minute(s), more often than every "
+                    + MIN_INTERVAL.toMinutes() + " minutes: runs may overlap and each run costs a task start");
         }
         if (schedule.expression() instanceof ScheduleExpression.Cron cron && !hourly(cron)) {
             daylightSaving(cron, schedule, now, findings);
@@ -52,6 +49,7 @@ final class ScheduleWarnings {
 
     private static void daylightSaving(ScheduleExpression.Cron cron, Schedule schedule, Instant now,
             Findings findings) {
+        ExecutionTime execution = ScheduleCalendar.executionTime(cron);
         ZoneRules rules = schedule.timezone().getRules();
         Instant horizon = now.plus(Duration.ofDays(366));
         ZoneOffsetTransition t = rules.nextTransition(now);
@@ -60,17 +58,15 @@ final class ScheduleWarnings {
         while (t != null && t.getInstant().isBefore(horizon)) {
             LocalDateTime from = t.isGap() ? t.getDateTimeBefore() : t.getDateTimeAfter();
             LocalDateTime to = t.isGap() ? t.getDateTimeAfter() : t.getDateTimeBefore();
-            Schedule probe = new Schedule(cron, ZoneOffset.UTC, schedule.jitterMinutes(),
-                    Optional.empty(), Optional.empty());
-            List<ZonedDateTime> local = ScheduleCalendar.next(probe,
-                    from.atZone(ZoneOffset.UTC).toInstant().minusSeconds(1), 1);
-            boolean hit = !local.isEmpty() && local.get(0).toLocalDateTime().isBefore(to);
-            if (hit && t.isGap() && !gapWarned) {
-                findings.warning("/spec/schedule/cron", local.get(0).toLocalDateTime() + " does not exist in "
+            // The cron matches wall-clock times: evaluate it on a zone without transitions.
+            Optional<LocalDateTime> hit = execution.nextExecution(from.minusSeconds(1).atZone(ZoneOffset.UTC))
+                    .map(ZonedDateTime::toLocalDateTime).filter(local -> local.isBefore(to));
+            if (hit.isPresent() && t.isGap() && !gapWarned) {
+                findings.warning("/spec/schedule/cron", hit.get() + " does not exist in "
                         + schedule.timezone() + " (clocks move forward): that run is skipped");
                 gapWarned = true;
-            } else if (hit && !t.isGap() && !overlapWarned) {
-                findings.warning("/spec/schedule/cron", local.get(0).toLocalDateTime() + " happens twice in "
+            } else if (hit.isPresent() && !t.isGap() && !overlapWarned) {
+                findings.warning("/spec/schedule/cron", hit.get() + " happens twice in "
                         + schedule.timezone() + " (clocks move back): the job runs only once");
                 overlapWarned = true;
             }
