@@ -48,6 +48,11 @@ public final class Emulator implements AutoCloseable {
         this.hooks = new Hooks(options.clock(), iam::propagationDelay, options.iamPropagationDelay());
         AdminEndpoints admin = new AdminEndpoints(hooks, catalog, this::snapshot, this::restore);
         HttpFront front = new HttpFront(catalog, hooks, admin, options.region(), options.accountId());
+        // The JDK server writes a response's headers and body in separate packets; with Nagle's
+        // algorithm on, the body then waits for the client's delayed ACK (about 40 ms on Linux)
+        // on every response that has a body. The server reads this property once, when its
+        // first instance is created in the JVM.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(options.threads(), r -> {

@@ -4,6 +4,7 @@ import io.jobform.apply.AppliedChange;
 import io.jobform.apply.ApplyReport;
 import io.jobform.manifest.ManifestFile;
 import io.jobform.manifest.ScheduledJob;
+import io.jobform.manifest.Violation;
 import io.jobform.plan.Change;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
@@ -13,9 +14,11 @@ import io.jobform.resource.ResourceId;
 import io.jobform.source.ManifestListing;
 import io.jobform.validate.ValidationReport;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,13 +43,14 @@ final class InventoryUpdate {
             Inventory.ResourceEntry previous = old.resources().get(key);
             AppliedChange done = applied.get(change.id());
             if (change instanceof Change.Keep keep) {
-                resources.put(key, entry(keep.desired(), keep.observed().arn(), byName,
+                // A kept resource's hash equals the observed one: no need to hash its request again.
+                resources.put(key, entry(keep.desired(), keep.observed().specHash(), keep.observed().arn(), byName,
                         Optional.ofNullable(observedModified.get(change.id()))
                                 .or(() -> Optional.ofNullable(previous).map(Inventory.ResourceEntry::modified))));
             } else if ((change instanceof Change.Create || change instanceof Change.Update) && done != null) {
                 DesiredResource desired = change instanceof Change.Create c ? c.desired() : ((Change.Update) change).desired();
                 String arn = done.outcome().arn().orElse(previous == null ? "" : previous.arn());
-                resources.put(key, entry(desired, arn, byName, done.outcome().modified()));
+                resources.put(key, entry(desired, Optional.empty(), arn, byName, done.outcome().modified()));
             } else if ((change instanceof Change.Delete || change instanceof Change.Orphan) && done != null) {
                 continue; // gone or no longer ours
             } else if (previous != null) {
@@ -63,9 +67,10 @@ final class InventoryUpdate {
         jobs.forEach(j -> jobByKey.put(j.manifestKey(), j.name()));
         Map<String, byte[]> content = new HashMap<>();
         manifests.files().forEach((ManifestFile f) -> content.put(f.key(), f.content()));
+        Set<String> invalidFiles = new HashSet<>();
+        validation.violations().stream().filter(Violation::isError).forEach(v -> invalidFiles.add(v.position().file()));
         for (ManifestListing m : manifests.listing()) {
-            boolean valid = validation.violations().stream()
-                    .noneMatch(v -> v.isError() && v.position().file().equals(m.key()));
+            boolean valid = !invalidFiles.contains(m.key());
             String cached = remote ? ManifestReader.cacheable(content.getOrDefault(m.key(), new byte[0])).orElse(null)
                     : null;
             entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), jobByKey.getOrDefault(m.key(), ""), valid, cached));
@@ -73,11 +78,12 @@ final class InventoryUpdate {
         return new Inventory(1, "", entries, resources, old.statusDigests());
     }
 
-    private static Inventory.ResourceEntry entry(DesiredResource desired, String arn, Map<String, ScheduledJob> jobs,
-            Optional<String> modified) {
+    private static Inventory.ResourceEntry entry(DesiredResource desired, Optional<String> knownHash, String arn,
+            Map<String, ScheduledJob> jobs, Optional<String> modified) {
         Optional<ScheduledJob> job = desired.job().map(jobs::get);
-        return new Inventory.ResourceEntry(arn, desired.specHash(), desired.job().orElse(""),
-                job.map(ScheduledJob::manifestKey).orElse(desired.tags().getOrDefault(OwnershipTags.MANIFEST, "")),
+        return new Inventory.ResourceEntry(arn, knownHash.orElseGet(desired::specHash), desired.job().orElse(""),
+                job.map(ScheduledJob::manifestKey)
+                        .orElseGet(() -> desired.tags().getOrDefault(OwnershipTags.MANIFEST, "")),
                 job.map(ScheduledJob::prunable).orElse(true), modified.orElse(""));
     }
 
