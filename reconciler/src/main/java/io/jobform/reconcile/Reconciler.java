@@ -95,6 +95,15 @@ public final class Reconciler {
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
         Optional<StoredObject> stored = store.get(Inventory.KEY);
         Inventory inventory = stored.map(o -> Inventory.fromJson(o.body())).orElse(Inventory.empty());
+        ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging),
+                new ScheduleClient(clients.scheduler), new RoleClient(clients.iam), config.instance());
+        try (BackgroundObservation observation = new BackgroundObservation(observer, inventory)) {
+            return run(options, progress, stored, inventory, observer, observation);
+        }
+    }
+
+    private ReconcileResult run(ReconcileOptions options, Consumer<String> progress, Optional<StoredObject> stored,
+            Inventory inventory, ResourceObserver observer, BackgroundObservation observation) throws IOException {
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
         ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant());
         RenderResult render = Renderer.render(validation.jobs(), config);
@@ -105,9 +114,7 @@ public final class Reconciler {
                 .map(v -> v.position().file()).collect(Collectors.toSet());
         PlanPolicy policy = new PlanPolicy(options.allowEmpty(), options.maxDeletions(), frozenJobs, frozenManifests);
 
-        ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging),
-                new ScheduleClient(clients.scheduler), new RoleClient(clients.iam), config.instance());
-        List<ObservedResource> observed = observer.observe(inventory);
+        List<ObservedResource> observed = observation.join();
         if (options.deep()) {
             observed = observed.stream().map(ObservedResource::withoutHash).toList();
         }

@@ -62,13 +62,16 @@ class ColdStartBenchmark {
                 assertThat(apply(training, args, "cds-training").exitCode()).isZero();
                 List<String> withCds = new ArrayList<>(LAUNCHER);
                 withCds.add("-XX:SharedArchiveFile=" + archive);
+                List<String> withLauncherCds = new ArrayList<>(LAUNCHER);
+                withLauncherCds.add("-XX:SharedArchiveFile=" + launcherArchive());
 
                 Map<String, List<String>> variants = new LinkedHashMap<>();
                 variants.put("default JVM", List.of());
                 variants.put("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"));
                 variants.put("-XX:+UseSerialGC", List.of("-XX:+UseSerialGC"));
                 variants.put("launcher (C1 only + SerialGC)", LAUNCHER);
-                variants.put("launcher + AppCDS archive", withCds);
+                variants.put("launcher + AppCDS archive of this run", withCds);
+                variants.put("launcher + AppCDS archive ./jobform records", withLauncherCds);
                 Map<String, Object> medians = new LinkedHashMap<>();
                 int toggle = 0;
                 for (var v : variants.entrySet()) {
@@ -110,6 +113,21 @@ class ColdStartBenchmark {
 
     private JavaProcess.Outcome apply(List<String> jvm, List<String> args, String label) throws Exception {
         return JavaProcess.run(jvm, JavaProcess.jar(), args, out.resolve("cold-start-" + label + ".out"));
+    }
+
+    /**
+     * The archive {@code ./jobform} records once per build (from {@code apply --local} of the
+     * example manifests, not from this benchmark's workload): asking it for its version makes it.
+     */
+    private static Path launcherArchive() throws Exception {
+        Path root = Path.of(System.getProperty("jobform.root", "..")).toAbsolutePath().normalize();
+        Process p = new ProcessBuilder("bash", root.resolve("jobform").toString(), "--version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor()).isZero();
+        try (var files = Files.list(root.resolve("reconciler/target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("jobform-.*\\.jsa")).findFirst()
+                    .orElseThrow(() -> new AssertionError("./jobform recorded no archive"));
+        }
     }
 
     private static long median(List<Long> values) {
