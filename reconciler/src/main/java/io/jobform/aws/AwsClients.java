@@ -29,6 +29,7 @@ public final class AwsClients implements AutoCloseable {
     private final RateLimits limits;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final CallCounter counter = new CallCounter();
 
     public final S3Client s3;
     public final EcsClient ecs;
@@ -60,6 +61,11 @@ public final class AwsClients implements AutoCloseable {
         return target.region().orElseGet(() -> s3.serviceClientConfiguration().region().id());
     }
 
+    /** The calls and attempts all six clients have made so far. */
+    public CallStats calls() {
+        return counter.snapshot();
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.credentialsProvider(credentials)
                 .overrideConfiguration(override());
@@ -84,6 +90,7 @@ public final class AwsClients implements AutoCloseable {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(target.maxAttempts()).build())
+                .addExecutionInterceptor(counter)
                 .addExecutionInterceptor(new RateLimitInterceptor(limits))
                 .apiCallTimeout(Duration.ofMinutes(2))
                 .build();

@@ -4,6 +4,7 @@ import io.jobform.apply.ApplyReport;
 import io.jobform.apply.ChangeFailure;
 import io.jobform.aws.AwsClients;
 import io.jobform.aws.AwsTarget;
+import io.jobform.aws.CallStats;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.RateLimits;
@@ -60,6 +61,7 @@ final class EngineReconcileRunner implements ReconcileRunner, AutoCloseable {
         ReconcileOptions options = ReconcileOptions.defaults().withDryRun(request.planOnly())
                 .withDeadline(deadline, Duration.ZERO);
         ReconcileResult result;
+        CallStats before = clients.calls();
         try {
             result = reconciler.reconcile(options);
         } catch (IOException e) {
@@ -68,12 +70,13 @@ final class EngineReconcileRunner implements ReconcileRunner, AutoCloseable {
             Thread.currentThread().interrupt();
             return ReconcileOutcome.failed("reconcile interrupted");
         }
-        return outcome(result, request.planOnly());
+        OptionalInt apiCalls = OptionalInt.of(Math.toIntExact(clients.calls().since(before).totalCalls()));
+        return outcome(result, request.planOnly(), apiCalls);
     }
 
-    private ReconcileOutcome outcome(ReconcileResult result, boolean planOnly) {
+    private ReconcileOutcome outcome(ReconcileResult result, boolean planOnly, OptionalInt apiCalls) {
         if (result.leaseHeld().isPresent()) {
-            return new ReconcileOutcome(ReconcileOutcome.Status.LEASE_HELD, Map.of(), 0, 0, OptionalInt.empty(), Set.of(),
+            return new ReconcileOutcome(ReconcileOutcome.Status.LEASE_HELD, Map.of(), 0, 0, apiCalls, Set.of(),
                     List.of(new ReconcileOutcome.Entry(false, Optional.empty(), Optional.empty(), result.leaseHeld().get())));
         }
         List<ReconcileOutcome.Entry> entries = new ArrayList<>();
@@ -96,7 +99,7 @@ final class EngineReconcileRunner implements ReconcileRunner, AutoCloseable {
                 entries.add(entry(false, change.job(), change.id().toString(), "plan: " + change.action().word() + " " + change.id()));
             }
             return new ReconcileOutcome(ReconcileOutcome.Status.COMPLETED, changes, 0, invalidManifests,
-                    OptionalInt.empty(), Set.of(), entries);
+                    apiCalls, Set.of(), entries);
         }
         ApplyReport report = apply.get();
         report.applied().forEach(a -> {
@@ -120,7 +123,7 @@ final class EngineReconcileRunner implements ReconcileRunner, AutoCloseable {
         ReconcileOutcome.Status status = sharedFailure ? ReconcileOutcome.Status.FAILED
                 : report.deferred().isEmpty() ? ReconcileOutcome.Status.COMPLETED
                 : ReconcileOutcome.Status.STOPPED_AT_DEADLINE;
-        return new ReconcileOutcome(status, changes, report.failures().size(), invalidManifests, OptionalInt.empty(),
+        return new ReconcileOutcome(status, changes, report.failures().size(), invalidManifests, apiCalls,
                 failedKeys, entries);
     }
 

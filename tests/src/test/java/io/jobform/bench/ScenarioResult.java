@@ -3,8 +3,9 @@ package io.jobform.bench;
 import java.util.Map;
 
 /**
- * One scenario's measurements. {@code retries}: jobform does not expose the SDK's retry count;
- * no faults are injected, so every retried attempt is a throttled one and equals {@code throttles}.
+ * One scenario's measurements. {@code throttles} are counted by the emulator; the SDK's own
+ * retries (attempts beyond calls, counted by jobform's clients) are {@code extra.sdkRetries}
+ * for the scenarios that run in this process.
  *
  * @param invocations reconciles it took (1 except for the bulk create under deadlines)
  * @param extra       scenario-specific figures (floor, target, checks)

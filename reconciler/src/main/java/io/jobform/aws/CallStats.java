@@ -1,0 +1,40 @@
+package io.jobform.aws;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * AWS API calls and attempts per {@code service:Operation} (service as the SDK names it, e.g.
+ * {@code ECS:RegisterTaskDefinition}); attempts beyond calls are the SDK's retries.
+ */
+public record CallStats(Map<String, Long> calls, Map<String, Long> attempts) {
+
+    public CallStats {
+        calls = Map.copyOf(calls);
+        attempts = Map.copyOf(attempts);
+    }
+
+    public long totalCalls() {
+        return calls.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long retries() {
+        return attempts.values().stream().mapToLong(Long::longValue).sum() - totalCalls();
+    }
+
+    /** What was counted after {@code earlier}, a snapshot of the same counter. */
+    public CallStats since(CallStats earlier) {
+        return new CallStats(minus(calls, earlier.calls), minus(attempts, earlier.attempts));
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> before) {
+        Map<String, Long> out = new TreeMap<>();
+        now.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d != 0) {
+                out.put(k, d);
+            }
+        });
+        return out;
+    }
+}
