@@ -3,6 +3,7 @@ package io.jobform.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -17,9 +18,19 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * The instance's bucket: manifests, status, inventory, lease. Conditional writes use
  * {@code If-None-Match: *} and {@code If-Match} (S3 conditional writes,
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html); a failed
- * precondition (412) or a concurrent conditional write (409) is answered with an empty result.
+ * precondition (412) is answered with an empty result.
+ *
+ * <p>S3 answers {@code 409 ConditionalRequestConflict} or {@code OperationAborted} when another
+ * request on the same key is in progress ("Conditional writes": "you might receive a 409
+ * Conflict ... retry"), and the SDK does not retry a 409. Every write and delete here retries it
+ * a few times with a short backoff; a conditional one that still conflicts is answered empty
+ * (the caller reads the object again), an unconditional one throws.
  */
 public final class ObjectStore {
+    /** Attempts per write on a 409 (backoff 50, 100, 200, 400 ms between them). */
+    static final int CONFLICT_ATTEMPTS = 5;
+    private static final long CONFLICT_BACKOFF_MILLIS = 50;
+
     private final S3Client s3;
     private final String bucket;
 
@@ -58,7 +69,7 @@ public final class ObjectStore {
     }
 
     public String put(String key, byte[] body) {
-        return unquote(s3.putObject(request(key).build(), RequestBody.fromBytes(body)).eTag());
+        return unquote(retryingConflicts(() -> s3.putObject(request(key).build(), RequestBody.fromBytes(body)).eTag()));
     }
 
     /** Writes only when no object exists; empty when one does. */
@@ -80,7 +91,7 @@ public final class ObjectStore {
     }
 
     public void delete(String key) {
-        s3.deleteObject(b -> b.bucket(bucket).key(key));
+        retryingConflicts(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
     }
 
     public void createBucketIfMissing() {
@@ -98,14 +109,32 @@ public final class ObjectStore {
         return PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json");
     }
 
-    private static Optional<String> conditional(java.util.function.Supplier<String> call) {
+    private static Optional<String> conditional(Supplier<String> call) {
         try {
-            return Optional.of(unquote(call.get()));
+            return Optional.of(unquote(retryingConflicts(call)));
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404) {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    private static <T> T retryingConflicts(Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (S3Exception e) {
+                if (e.statusCode() != 409 || attempt >= CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(CONFLICT_BACKOFF_MILLIS << (attempt - 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while retrying a conflicting S3 write", e);
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Reads manifest files from paths given on the command line (files, or directories recursively). */
@@ -16,21 +19,42 @@ final class ManifestFiles {
 
     /** Every *.yaml / *.yml under the paths, sorted; an explicitly named file is read whatever its name. */
     static List<ManifestFile> read(List<Path> paths, int maxBytes) throws IOException {
-        List<Path> files = new ArrayList<>();
+        List<ManifestFile> out = new ArrayList<>();
+        for (Found found : find(paths)) {
+            out.add(new ManifestFile(found.file().toString(), head(found.file(), maxBytes + 1)));
+        }
+        return out;
+    }
+
+    /**
+     * For each file {@link #read} returns (by its name as shown), the S3 key it gets once the
+     * directory named on the command line is synced as the manifests root: its path relative to
+     * that directory; an explicitly named file: its file name. The key, not the local path (which
+     * may hold {@code (} or {@code #}), must be a valid tag value.
+     */
+    static UnaryOperator<String> keys(List<Path> paths) throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        for (Found found : find(paths)) {
+            keys.put(found.file().toString(), found.key());
+        }
+        return shown -> keys.getOrDefault(shown, shown);
+    }
+
+    private record Found(Path file, String key) {}
+
+    private static List<Found> find(List<Path> paths) throws IOException {
+        List<Found> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(ManifestFiles::isManifest).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(ManifestFiles::isManifest).sorted()
+                            .forEach(f -> files.add(new Found(f, path.relativize(f).toString().replace('\\', '/'))));
                 }
             } else {
-                files.add(path);
+                files.add(new Found(path, path.getFileName().toString()));
             }
         }
-        List<ManifestFile> out = new ArrayList<>();
-        for (Path file : files) {
-            out.add(new ManifestFile(file.toString(), head(file, maxBytes + 1)));
-        }
-        return out;
+        return files;
     }
 
     static boolean isManifest(Path file) {

@@ -89,7 +89,8 @@ public final class RenderCommand implements Callable<Integer> {
             }
         }
         List<ManifestFile> files = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
-        ValidationReport report = new Validator().validate(files, instanceName, Instant.now());
+        ValidationReport report = new Validator().validate(files, instanceName, Instant.now(),
+                ManifestFiles.keys(targets));
         report.violations().forEach(v -> err.println(v.format()));
         if (!report.valid()) {
             err.println("jobform render: " + report.errorCount() + " error(s); nothing rendered");

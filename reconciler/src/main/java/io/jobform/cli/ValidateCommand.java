@@ -66,7 +66,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<ManifestFile> files = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
         Instant now = Instant.now();
-        ValidationReport report = new Validator().validate(files, instanceName, now);
+        ValidationReport report = new Validator().validate(files, instanceName, now, ManifestFiles.keys(targets));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(ReportPrinter.json(report, files.size(), showSchedule, now));

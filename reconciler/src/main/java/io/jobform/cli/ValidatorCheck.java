@@ -23,7 +23,8 @@ public final class ValidatorCheck implements ManifestCheck {
     @Override
     public Result check(Path dir, String instance) throws IOException {
         List<ManifestFile> files = ManifestFiles.read(List.of(dir), YamlLimits.DEFAULT.maxBytes());
-        ValidationReport report = new Validator().validate(files, instance, clock.instant());
+        ValidationReport report = new Validator().validate(files, instance, clock.instant(),
+                ManifestFiles.keys(List.of(dir)));
         List<String> lines = report.violations().stream().map(Violation::format).toList();
         return new Result(report.valid(), files.size(), lines);
     }

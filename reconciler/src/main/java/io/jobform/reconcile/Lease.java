@@ -72,8 +72,11 @@ public final class Lease {
                 }
                 continue;
             }
+            if (current.isEmpty() && clock.instant().isBefore(giveUp)) {
+                continue; // released between our two calls (or the write kept conflicting): try again
+            }
             if (current.isEmpty()) {
-                continue; // released between our two calls: try again at once
+                return new Result(Optional.empty(), Optional.of(new Held("unknown", now)));
             }
             if (!clock.instant().plus(poll).isBefore(giveUp)) {
                 return new Result(Optional.empty(), Optional.of(held));

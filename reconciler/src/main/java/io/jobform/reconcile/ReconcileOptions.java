@@ -13,37 +13,50 @@ import java.util.Optional;
  * @param deadline     no new change starts after {@code deadline - margin} (a Lambda's remaining time)
  * @param leaseWait    how long a contender waits for the lease before it gives up
  * @param workers      jobs applied in parallel
+ * @param leaseDuration how long the lease lasts before a crashed holder's lease may be taken over;
+ *                      empty: the deadline plus one minute, or 15 minutes without a deadline
  */
 public record ReconcileOptions(boolean dryRun, boolean deep, boolean allowEmpty, int maxDeletions,
-        Optional<Instant> deadline, Duration margin, Duration leaseWait, int workers) {
+        Optional<Instant> deadline, Duration margin, Duration leaseWait, int workers,
+        Optional<Duration> leaseDuration) {
 
     public static ReconcileOptions defaults() {
         return new ReconcileOptions(false, false, false, PlanPolicy.DEFAULT_MAX_DELETIONS, Optional.empty(),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 4);
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 4, Optional.empty());
     }
 
     public ReconcileOptions withDryRun(boolean value) {
-        return new ReconcileOptions(value, deep, allowEmpty, maxDeletions, deadline, margin, leaseWait, workers);
+        return new ReconcileOptions(value, deep, allowEmpty, maxDeletions, deadline, margin, leaseWait, workers,
+                leaseDuration);
     }
 
     public ReconcileOptions withDeep(boolean value) {
-        return new ReconcileOptions(dryRun, value, allowEmpty, maxDeletions, deadline, margin, leaseWait, workers);
+        return new ReconcileOptions(dryRun, value, allowEmpty, maxDeletions, deadline, margin, leaseWait, workers,
+                leaseDuration);
     }
 
     public ReconcileOptions withAllowEmpty(boolean value) {
-        return new ReconcileOptions(dryRun, deep, value, maxDeletions, deadline, margin, leaseWait, workers);
+        return new ReconcileOptions(dryRun, deep, value, maxDeletions, deadline, margin, leaseWait, workers,
+                leaseDuration);
     }
 
     public ReconcileOptions withMaxDeletions(int value) {
-        return new ReconcileOptions(dryRun, deep, allowEmpty, value, deadline, margin, leaseWait, workers);
+        return new ReconcileOptions(dryRun, deep, allowEmpty, value, deadline, margin, leaseWait, workers,
+                leaseDuration);
     }
 
     public ReconcileOptions withDeadline(Instant value, Duration safety) {
         return new ReconcileOptions(dryRun, deep, allowEmpty, maxDeletions, Optional.of(value), safety, leaseWait,
-                workers);
+                workers, leaseDuration);
     }
 
     public ReconcileOptions withLeaseWait(Duration value) {
-        return new ReconcileOptions(dryRun, deep, allowEmpty, maxDeletions, deadline, margin, value, workers);
+        return new ReconcileOptions(dryRun, deep, allowEmpty, maxDeletions, deadline, margin, value, workers,
+                leaseDuration);
+    }
+
+    public ReconcileOptions withLeaseDuration(Duration value) {
+        return new ReconcileOptions(dryRun, deep, allowEmpty, maxDeletions, deadline, margin, leaseWait, workers,
+                Optional.of(value));
     }
 }

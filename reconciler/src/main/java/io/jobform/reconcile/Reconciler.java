@@ -68,8 +68,9 @@ public final class Reconciler {
         if (options.dryRun()) {
             return run(options, progress);
         }
-        Duration leaseFor = options.deadline().map(d -> Duration.between(clock.instant(), d).plusMinutes(1))
-                .filter(d -> !d.isNegative()).orElse(Duration.ofMinutes(15));
+        Duration leaseFor = options.leaseDuration().or(() -> options.deadline()
+                .map(d -> Duration.between(clock.instant(), d).plusMinutes(1)).filter(d -> !d.isNegative()))
+                .orElse(Duration.ofMinutes(15));
         Lease.Result lease = Lease.acquire(store, clock, holder(), leaseFor, options.leaseWait(), Duration.ofSeconds(1));
         if (lease.lease().isEmpty()) {
             String message = lease.held().map(Lease.Held::message).orElse("the lease is held");

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Validates a whole manifest set: YAML safety, schema, JobDefaults merge, semantics, and
@@ -48,6 +49,16 @@ public final class Validator {
 
     /** @param now the reference instant for schedule warnings (DST changes in the coming year) */
     public ValidationReport validate(List<ManifestFile> files, String instanceName, Instant now) {
+        return validate(files, instanceName, now, UnaryOperator.identity());
+    }
+
+    /**
+     * @param manifestKey the S3 key a file gets (it becomes the {@code jobform.io/manifest} tag),
+     *                    from its name as shown; identity when files are named by their keys, as
+     *                    in a reconcile. {@code jobform validate <dir>} shows local paths.
+     */
+    public ValidationReport validate(List<ManifestFile> files, String instanceName, Instant now,
+            UnaryOperator<String> manifestKey) {
         List<Violation> violations = new ArrayList<>();
         List<YamlDocument> jobs = new ArrayList<>();
         List<YamlDocument> defaults = new ArrayList<>();
@@ -94,7 +105,7 @@ public final class Validator {
                     }
                 }
             }
-            Optional<String> keyProblem = ManifestKeyCheck.problem(doc.file());
+            Optional<String> keyProblem = ManifestKeyCheck.problem(manifestKey.apply(doc.file()));
             if (keyProblem.isPresent()) {
                 own.add(Violation.error(doc.start(), subject, "", keyProblem.get()));
                 job = Optional.empty();

@@ -40,6 +40,41 @@ class ValidateCommandTest {
         return nested.resolve("bad.yaml");
     }
 
+    private static final String VALID_JOB = """
+            apiVersion: jobform.io/v1alpha1
+            kind: ScheduledJob
+            metadata:
+              name: %s
+            spec:
+              schedule: {cron: "0 3 * * *"}
+              container:
+                image: demo:1
+            """;
+
+    /**
+     * The key check applies to the key a file gets in the bucket (its path below the directory
+     * named), not to the local path above it: a directory named like "my (old) jobs" or "a#b" is
+     * fine, a file named "bad#1.yaml" below it is not.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"my (old) jobs", "a#b", "100%"})
+    void theKeyCheckSeesThePathBelowTheDirectoryNamed(String parent, @TempDir Path tmp) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve(parent).resolve("manifests"));
+        Files.writeString(Files.createDirectories(root.resolve("team a")).resolve("good.yaml"), VALID_JOB.formatted("good"));
+        Result ok = run("validate", root.toString());
+        assertThat(ok.code()).as(ok.out()).isEqualTo(ExitCodes.OK);
+        assertThat(ok.out()).contains("1 valid job(s), 0 invalid job(s), 0 error(s)");
+
+        Path bad = root.resolve("team a").resolve("bad#1.yaml");
+        Files.writeString(bad, VALID_JOB.formatted("bad"));
+        Result r = run("validate", root.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
+        assertThat(r.out()).contains(bad + ":1:1: error: manifest key 'team a/bad#1.yaml' becomes the "
+                + "jobform.io/manifest tag").contains("1 valid job(s), 1 invalid job(s), 1 error(s)");
+        Result named = run("validate", bad.toString());
+        assertThat(named.out()).contains("manifest key 'bad#1.yaml'");
+    }
+
     @Test
     void exampleManifestsAreValid() {
         Result r = run("validate", "../manifests");

@@ -168,6 +168,20 @@ class BadInputIT {
                         + "and AWS tag values allow only letters, digits, spaces and _ . : / = + - @; rename the file");
         assertThat(Sandbox.changes(result)).isEmpty();
         assertThat(sandbox.clients.sfn.listStateMachines(b -> { }).stateMachines()).hasSize(20);
+        // The job's status object says why it is frozen, naming the key.
+        com.fasterxml.jackson.databind.JsonNode status;
+        try {
+            status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    sandbox.store.get("_jobform/status/job-20.json").orElseThrow().body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(status.path("manifest").asText()).isEqualTo("100%/job%2020.yaml");
+        assertThat(status.path("valid").asBoolean()).isFalse();
+        assertThat(status.path("synced").asBoolean()).isFalse();
+        assertThat(status.path("errors")).hasSize(1);
+        assertThat(status.path("errors").get(0).asText()).contains("manifest key '100%/job%2020.yaml'")
+                .contains("rename the file");
     }
 
     @Test

@@ -19,6 +19,14 @@ public interface AwsService {
 
     AwsResponse handle(AwsRequest request);
 
+    /**
+     * What the call acts on, for fault rules narrowed to a resource; empty lets the server
+     * derive it from the request's protocol.
+     */
+    default Optional<String> resource(AwsRequest request) {
+        return Optional.empty();
+    }
+
     /** Test hooks under /_emulator/&lt;signingName&gt;/...; empty when the path is unknown. */
     default Optional<AwsResponse> admin(AwsRequest request) {
         return Optional.empty();

@@ -50,8 +50,18 @@ public final class Hooks {
         rateLimits.putAll(AwsRateLimits.defaults());
     }
 
-    /** Decides one call; called by the server before the service runs. */
+    /** Decides one call that names no resource. */
     public Admission admit(String service, String operation) {
+        return admit(service, operation, "");
+    }
+
+    /**
+     * Decides one call; called by the server before the service runs. {@code resource} is what
+     * the call acts on, as fault rules match it: S3 {@code bucket/key} (or the bucket), IAM the
+     * role name, ECS the family or task definition, Step Functions and Scheduler the name or
+     * ARN, empty when the call names none.
+     */
+    public Admission admit(String service, String operation, String resource) {
         String key = service + ":" + operation;
         long index = callIndex.incrementAndGet();
         calls.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
@@ -63,7 +73,7 @@ public final class Hooks {
             fault = l.onCall(index, service, operation);
         }
         for (FaultRule rule : faults) {
-            Optional<Fault> f = rule.apply(key);
+            Optional<Fault> f = rule.apply(key, resource);
             if (fault.isEmpty()) {
                 fault = f;
             }
@@ -191,12 +201,31 @@ public final class Hooks {
 
     /** The {@code nth} call (1-based, counted from now) of {@code key} fails with {@code fault}. */
     public void failNth(String key, long nth, Fault fault) {
-        faults.add(FaultRule.nth(key, nth, fault));
+        faults.add(FaultRule.nth(key, Optional.empty(), nth, fault));
+    }
+
+    /** As {@link #failNth(String, long, Fault)}, counting only calls whose resource matches the regex. */
+    public void failNth(String key, String resourceRegex, long nth, Fault fault) {
+        faults.add(FaultRule.nth(key, Optional.of(resourceRegex), nth, fault));
     }
 
     /** Each call of {@code key} ({@code *} = every call) fails with probability {@code fraction}. */
     public void failRandomly(String key, double fraction, long seed, Fault fault) {
-        faults.add(FaultRule.random(key, fraction, seed, fault));
+        faults.add(FaultRule.random(key, Optional.empty(), fraction, seed, fault));
+    }
+
+    /** As {@link #failRandomly(String, double, long, Fault)}, for calls whose resource matches the regex. */
+    public void failRandomly(String key, String resourceRegex, double fraction, long seed, Fault fault) {
+        faults.add(FaultRule.random(key, Optional.of(resourceRegex), fraction, seed, fault));
+    }
+
+    /**
+     * Every call of {@code key} whose resource matches the regex (whole-string match, e.g.
+     * {@code jobform-job-03} or {@code my-bucket/_jobform/status/.*}) fails with {@code fault},
+     * until {@link #clearFaults()}: a permanent error such as a missing permission.
+     */
+    public void failAlways(String key, String resourceRegex, Fault fault) {
+        faults.add(FaultRule.always(key, Optional.of(resourceRegex), fault));
     }
 
     public void clearFaults() {

@@ -9,7 +9,10 @@ import java.util.Optional;
  * Conditional requests. PutObject: {@code If-None-Match: *} fails with 412 when the key
  * exists; {@code If-Match: etag} fails with 412 on a different ETag and 404 NoSuchKey when
  * the key is missing (Amazon S3 User Guide, "Conditional writes"). GetObject/HeadObject:
- * If-Match mismatch is 412, If-None-Match match is 304.
+ * If-Match mismatch is 412, If-None-Match match is 304. DeleteObject: {@code If-Match: etag}
+ * (or {@code *}) fails with 412 on a different ETag and 404 NoSuchKey when the key is missing
+ * (Amazon S3 User Guide, "How to perform conditional deletes",
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-deletes.html).
  */
 final class Conditions {
     private Conditions() {}
@@ -33,6 +36,19 @@ final class Conditions {
             if (!matches(ifMatch.get(), existing.etag())) {
                 throw preconditionFailed("If-Match");
             }
+        }
+    }
+
+    static void checkDelete(AwsRequest request, S3Object existing) {
+        Optional<String> ifMatch = request.header("if-match");
+        if (ifMatch.isEmpty()) {
+            return;
+        }
+        if (existing == null) {
+            throw new AwsException(404, "NoSuchKey", "The specified key does not exist.");
+        }
+        if (!matches(ifMatch.get(), existing.etag())) {
+            throw preconditionFailed("If-Match");
         }
     }
 

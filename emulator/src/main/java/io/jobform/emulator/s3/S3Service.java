@@ -56,6 +56,13 @@ public final class S3Service implements AwsService, StatefulService, SelfLocking
         return target(request).operation();
     }
 
+    /** {@code bucket/key}, or the bucket for bucket operations. */
+    @Override
+    public Optional<String> resource(AwsRequest request) {
+        Target t = target(request);
+        return Optional.of(t.key().isEmpty() ? t.bucket() : t.bucket() + "/" + t.key());
+    }
+
     @Override
     public AwsResponse handle(AwsRequest request) {
         Target t = target(request);

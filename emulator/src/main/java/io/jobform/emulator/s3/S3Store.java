@@ -131,6 +131,7 @@ final class S3Store {
 
     AwsResponse deleteObject(String name, String key, AwsRequest request, List<S3Event> events) {
         S3Bucket b = bucket(name);
+        Conditions.checkDelete(request, b.objects.get(key));
         // Deleting a missing key succeeds, as in S3, and emits no event.
         if (b.objects.remove(key) != null) {
             events.add(S3Notifications.removed(b.region, name, key, clock.instant(), b.nextSequencer(), request.requestId()));

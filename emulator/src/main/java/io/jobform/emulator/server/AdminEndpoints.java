@@ -118,10 +118,18 @@ public final class AdminEndpoints {
     private void addFault(JsonNode body) {
         String key = body.path("operation").asText("*");
         Fault fault = Fault.valueOf(body.path("fault").asText("INTERNAL_ERROR").toUpperCase(Locale.ROOT));
-        if (body.has("nth")) {
-            hooks.failNth(key, body.path("nth").asLong(), fault);
+        Optional<String> resource = body.hasNonNull("resource") ? Optional.of(body.path("resource").asText())
+                : Optional.empty();
+        if (body.path("always").asBoolean(false)) {
+            hooks.failAlways(key, resource.orElse(".*"), fault);
+        } else if (body.has("nth")) {
+            long nth = body.path("nth").asLong();
+            resource.ifPresentOrElse(r -> hooks.failNth(key, r, nth, fault), () -> hooks.failNth(key, nth, fault));
         } else {
-            hooks.failRandomly(key, body.path("fraction").asDouble(), body.path("seed").asLong(0), fault);
+            double fraction = body.path("fraction").asDouble();
+            long seed = body.path("seed").asLong(0);
+            resource.ifPresentOrElse(r -> hooks.failRandomly(key, r, fraction, seed, fault),
+                    () -> hooks.failRandomly(key, fraction, seed, fault));
         }
     }
 

@@ -102,15 +102,21 @@ public final class HttpFront implements HttpHandler {
         } catch (AwsException e) {
             return ErrorRenderer.render(service.protocol(), e, requestId, head);
         }
-        Admission admission = hooks.admit(service.signingName(), operation);
+        String resource = service.resource(request).orElseGet(() -> CallResource.of(service.protocol(), request));
+        Admission admission = hooks.admit(service.signingName(), operation, resource);
         sleep(admission);
         if (admission.fault().isPresent()) {
             Fault fault = admission.fault().get();
-            return switch (fault) {
+            String name = service.signingName();
+            AwsException error = switch (fault) {
                 case CONNECTION_RESET -> null;
-                case THROTTLE -> ErrorRenderer.render(service.protocol(), FaultErrors.throttle(service.signingName()), requestId, head);
-                case INTERNAL_ERROR -> ErrorRenderer.render(service.protocol(), FaultErrors.internal(service.signingName()), requestId, head);
+                case THROTTLE -> FaultErrors.throttle(name);
+                case INTERNAL_ERROR -> FaultErrors.internal(name);
+                case CONFLICT -> FaultErrors.conflict(name);
+                case OPERATION_ABORTED -> FaultErrors.operationAborted(name);
+                case ACCESS_DENIED -> FaultErrors.accessDenied(name, operation, resource, accountId);
             };
+            return error == null ? null : ErrorRenderer.render(service.protocol(), error, requestId, head);
         }
         try {
             if (service instanceof SelfLocking) {

@@ -37,12 +37,12 @@ class TokenBucketTest {
 
     @Test
     void nthRuleFiresOnceAndOnlyForItsKey() {
-        FaultRule rule = FaultRule.nth("ecs:RegisterTaskDefinition", 2, Fault.THROTTLE);
+        FaultRule rule = FaultRule.nth("ecs:RegisterTaskDefinition", Optional.empty(), 2, Fault.THROTTLE);
         List<Optional<Fault>> seen = new ArrayList<>();
-        seen.add(rule.apply("ecs:RegisterTaskDefinition"));
-        seen.add(rule.apply("iam:GetRole"));
-        seen.add(rule.apply("ecs:RegisterTaskDefinition"));
-        seen.add(rule.apply("ecs:RegisterTaskDefinition"));
+        seen.add(rule.apply("ecs:RegisterTaskDefinition", ""));
+        seen.add(rule.apply("iam:GetRole", ""));
+        seen.add(rule.apply("ecs:RegisterTaskDefinition", ""));
+        seen.add(rule.apply("ecs:RegisterTaskDefinition", ""));
         assertThat(seen).containsExactly(Optional.empty(), Optional.empty(), Optional.of(Fault.THROTTLE), Optional.empty());
     }
 }

@@ -165,6 +165,25 @@ class S3ConformanceIT extends EndpointTestBase {
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("_jobform/lease.json")).asUtf8String()).isEqualTo("v2");
     }
 
+    /** Conditional deletes (S3 User Guide, "How to perform conditional deletes"). */
+    @Test
+    void conditionalDeleteIfMatchComparesEtag() {
+        String old = put("_jobform/lease.json", "v1");
+        String current = put("_jobform/lease.json", "v2");
+        assertThatThrownBy(() -> s3.deleteObject(b -> b.bucket(bucket).key("_jobform/lease.json").ifMatch(old)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(412);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+                });
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("_jobform/lease.json")).asUtf8String()).isEqualTo("v2");
+        s3.deleteObject(b -> b.bucket(bucket).key("_jobform/lease.json").ifMatch(current));
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("_jobform/lease.json")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> s3.deleteObject(b -> b.bucket(bucket).key("_jobform/lease.json").ifMatch(current)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        s3.deleteObject(b -> b.bucket(bucket).key("_jobform/lease.json")); // unconditional: missing is fine
+    }
+
     @Test
     void conditionalGet() {
         String etag = put("k", "v");
