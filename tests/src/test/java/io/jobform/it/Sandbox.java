@@ -55,7 +55,7 @@ final class Sandbox implements AutoCloseable {
     static InstanceConfig config(String instance) {
         return new InstanceConfig(instance, "aws", EmulatorOptions.DEFAULT_REGION, EmulatorOptions.DEFAULT_ACCOUNT,
                 "jobform-local", Optional.of(new Network(List.of("subnet-local"), List.of("sg-local"), false)),
-                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"), 30);
+                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"));
     }
 
     Reconciler reconciler(String instance) {
