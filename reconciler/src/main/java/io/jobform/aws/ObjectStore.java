@@ -15,7 +15,9 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * The instance's bucket: manifests, status, inventory, lease. Conditional writes use
+ * One bucket's objects, the only S3 object adapter: the instance's bucket (manifests, status,
+ * inventory, lease) for the engine, the manifest bucket for {@code jobform sync}
+ * ({@link SyncTarget}). Conditional writes use
  * {@code If-None-Match: *} and {@code If-Match} (S3 conditional writes,
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html); a failed
  * precondition (412) is answered with an empty result.
@@ -70,6 +72,12 @@ public final class ObjectStore {
 
     public String put(String key, byte[] body) {
         return unquote(retryingConflicts(() -> s3.putObject(request(key).build(), RequestBody.fromBytes(body)).eTag()));
+    }
+
+    /** Writes with a Content-MD5, so S3 rejects a body that was corrupted on the way. */
+    public String putVerified(String key, byte[] body, String contentType, String md5Base64) {
+        PutObjectRequest request = request(key).contentType(contentType).contentMD5(md5Base64).build();
+        return unquote(s3.putObject(request, RequestBody.fromBytes(body)).eTag());
     }
 
     /** Writes only when no object exists; empty when one does. */

@@ -27,19 +27,25 @@ final class ScheduleRequests {
         return b.build();
     }
 
+    /**
+     * The same request as {@link #create}, as an update: the two SDK builders share no interface,
+     * so the values are decided once, in create, and copied member by member (ScheduleRequestsTest
+     * checks that none is left behind).
+     */
     static UpdateScheduleRequest update(ScheduleSpec s) {
-        UpdateScheduleRequest.Builder b = UpdateScheduleRequest.builder()
-                .name(s.name()).groupName(s.groupName())
-                .scheduleExpression(s.scheduleExpression())
-                .scheduleExpressionTimezone(s.scheduleExpressionTimezone())
-                .flexibleTimeWindow(window(s))
-                .state(s.state())
-                .description(s.description())
-                .actionAfterCompletion(ActionAfterCompletion.NONE)
-                .target(target(s));
-        s.startDate().ifPresent(b::startDate);
-        s.endDate().ifPresent(b::endDate);
-        return b.build();
+        CreateScheduleRequest c = create(s);
+        return UpdateScheduleRequest.builder()
+                .name(c.name()).groupName(c.groupName())
+                .scheduleExpression(c.scheduleExpression())
+                .scheduleExpressionTimezone(c.scheduleExpressionTimezone())
+                .flexibleTimeWindow(c.flexibleTimeWindow())
+                .state(c.stateAsString())
+                .description(c.description())
+                .actionAfterCompletion(c.actionAfterCompletionAsString())
+                .target(c.target())
+                .startDate(c.startDate()).endDate(c.endDate())
+                .kmsKeyArn(c.kmsKeyArn())
+                .build();
     }
 
     /** A copy of an existing schedule in another group: how an orphaned schedule leaves the instance's group. */

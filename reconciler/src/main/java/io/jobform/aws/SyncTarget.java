@@ -6,17 +6,16 @@ import io.jobform.sync.SyncStoreException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The S3 side of {@code jobform sync}: list, put (with Content-MD5) and delete under one prefix.
- * Kept apart from the reconciler's own S3 adapter because it runs with the caller's (CI's)
+ * The S3 side of {@code jobform sync}: list, put (with Content-MD5) and delete under one prefix,
+ * through {@link ObjectStore}. It owns its own client because it runs with the caller's (CI's)
  * credentials, never the Lambda's; see ActionCoverageTest.
  */
 public final class SyncTarget implements SyncStore, AutoCloseable {
@@ -37,36 +36,31 @@ public final class SyncTarget implements SyncStore, AutoCloseable {
 
     @Override
     public List<RemoteObject> list(String bucket, String prefix) {
-        try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                    .map(SyncTarget::remote).toList();
-        } catch (SdkException e) {
-            throw new SyncStoreException("ListObjectsV2 s3://" + bucket + "/" + prefix + ": " + e.getMessage(), e);
-        }
+        return call("ListObjectsV2", bucket, prefix, () -> new ObjectStore(s3, bucket).list(prefix).stream()
+                .map(o -> new RemoteObject(o.key(), o.etag())).toList());
     }
 
     @Override
     public void put(String bucket, String key, byte[] content, String md5Base64) {
-        try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentMD5(md5Base64).contentType("application/yaml"),
-                    RequestBody.fromBytes(content));
-        } catch (SdkException e) {
-            throw new SyncStoreException("PutObject s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
-        }
+        call("PutObject", bucket, key,
+                () -> new ObjectStore(s3, bucket).putVerified(key, content, "application/yaml", md5Base64));
     }
 
     @Override
     public void delete(String bucket, String key) {
-        try {
-            s3.deleteObject(b -> b.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            throw new SyncStoreException("DeleteObject s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
-        }
+        call("DeleteObject", bucket, key, () -> {
+            new ObjectStore(s3, bucket).delete(key);
+            return key;
+        });
     }
 
-    private static RemoteObject remote(S3Object object) {
-        String etag = object.eTag() == null ? "" : object.eTag().replace("\"", "");
-        return new RemoteObject(object.key(), etag);
+    /** One line for the user: the operation, the location and what S3 (or the connection) said. */
+    private static <T> T call(String operation, String bucket, String key, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (SdkException e) {
+            throw new SyncStoreException(operation + " s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -33,12 +33,8 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--deep", description = "Re-apply every owned resource, repairing changes made in the console.")
     boolean deep;
 
-    @Option(names = "--allow-empty", description = "Prune even when no valid manifest is left.")
-    boolean allowEmpty;
-
-    @Option(names = "--max-deletions", description = "Prune nothing when more jobs than this would be pruned "
-            + "(default: $JOBFORM_MAX_DELETIONS or 10).")
-    Integer maxDeletions;
+    @Mixin
+    PruneOptions prune;
 
     // Hidden: tests and operators reproducing a crashed holder need a short lease.
     @Option(names = "--lease-seconds", hidden = true, description = "Lease duration in seconds (default: 15 minutes).")
@@ -52,15 +48,13 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Settings settings = Settings.resolve(engine, System.getenv());
-        try (Engine session = Engine.open(engine, settings, line -> {
+        try (Engine session = Engine.open(engine, line -> {
             out.println(line);
             out.flush();
         })) {
-            out.println("jobform apply: " + settings.source() + " -> " + session.target);
+            out.println("jobform apply: " + session.settings.source() + " -> " + session.target);
             out.flush();
-            ReconcileOptions options = ReconcileOptions.defaults().withDryRun(dryRun).withDeep(deep)
-                    .withAllowEmpty(allowEmpty).withMaxDeletions(maxDeletions(maxDeletions));
+            ReconcileOptions options = prune.reconcileOptions(System.getenv()).withDryRun(dryRun).withDeep(deep);
             if (leaseSeconds.isPresent()) {
                 options = options.withLeaseDuration(Duration.ofSeconds(leaseSeconds.get()));
             }
@@ -73,7 +67,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
             if (dryRun) {
-                out.print(PlanPrinter.text(result, settings.source(), session.target, Instant.now()));
+                out.print(PlanPrinter.text(result, session.settings.source(), session.target, Instant.now()));
             } else {
                 printSummary(result, out);
             }
@@ -102,12 +96,5 @@ public final class ApplyCommand implements Callable<Integer> {
         if (report.applied().isEmpty() && report.failures().isEmpty()) {
             out.println("Everything is up to date.");
         }
-    }
-
-    static int maxDeletions(Integer flag) {
-        return Optional.ofNullable(flag)
-                .or(() -> Optional.ofNullable(System.getenv("JOBFORM_MAX_DELETIONS")).filter(s -> s.matches("\\d+"))
-                        .map(Integer::parseInt))
-                .orElse(io.jobform.plan.PlanPolicy.DEFAULT_MAX_DELETIONS);
     }
 }

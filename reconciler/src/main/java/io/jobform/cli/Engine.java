@@ -25,19 +25,27 @@ final class Engine implements AutoCloseable {
     static final Path LOCAL_STATE = Path.of(".jobform", "local", "emulator-state.json");
 
     private final Optional<Emulator> emulator;
+    final Settings settings;
     final AwsClients clients;
     final Reconciler reconciler;
     final String target;
 
-    private Engine(Optional<Emulator> emulator, AwsClients clients, Reconciler reconciler, String target) {
+    private Engine(Optional<Emulator> emulator, Settings settings, AwsClients clients, Reconciler reconciler,
+            String target) {
         this.emulator = emulator;
+        this.settings = settings;
         this.clients = clients;
         this.reconciler = reconciler;
         this.target = target;
     }
 
-    /** @throws IllegalArgumentException with a message for the user when the configuration is incomplete */
-    static Engine open(EngineOptions options, Settings settings, Consumer<String> progress) {
+    /**
+     * Opens the engine the options and their {@code JOBFORM_*} variables describe.
+     *
+     * @throws IllegalArgumentException with a message for the user when the configuration is incomplete
+     */
+    static Engine open(EngineOptions options, Consumer<String> progress) {
+        Settings settings = Settings.resolve(options, System.getenv());
         Optional<Emulator> emulator = Optional.empty();
         AwsTarget target;
         if (options.local) {
@@ -70,7 +78,7 @@ final class Engine implements AutoCloseable {
                     Clock.systemUTC(), progress, PropagationRetry.standard());
             String where = options.local ? "local emulator (.jobform/local)" : target.endpoint()
                     .map(Object::toString).orElse("AWS " + clients.region());
-            return new Engine(emulator, clients, reconciler, where);
+            return new Engine(emulator, settings, clients, reconciler, where);
         } catch (RuntimeException e) {
             clients.close();
             emulator.ifPresent(Emulator::close);

@@ -25,11 +25,10 @@ final class OperateSession {
     static int run(String command, CommandSpec spec, EngineOptions options, Body body) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Settings settings = Settings.resolve(options, System.getenv());
-        try (Engine engine = Engine.open(options, settings, err::println)) {
-            ObjectStore store = new ObjectStore(engine.clients.s3, settings.bucket().orElseThrow());
+        try (Engine engine = Engine.open(options, err::println)) {
+            ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
             JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
-                    settings.instance());
+                    engine.settings.instance());
             int exit = body.run(operations, out);
             out.flush();
             return exit;

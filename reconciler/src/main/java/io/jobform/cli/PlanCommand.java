@@ -1,6 +1,5 @@
 package io.jobform.cli;
 
-import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -30,23 +29,16 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 4 when changes are pending, 0 when none.")
     boolean detailedExitcode;
 
-    @Option(names = "--allow-empty", description = "Plan pruning even when no valid manifest is left.")
-    boolean allowEmpty;
-
-    @Option(names = "--max-deletions", description = "Prune nothing when more jobs than this would be pruned "
-            + "(default: $JOBFORM_MAX_DELETIONS or 10).")
-    Integer maxDeletions;
+    @Mixin
+    PruneOptions prune;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Settings settings = Settings.resolve(engine, System.getenv());
-        try (Engine session = Engine.open(engine, settings, err::println)) {
-            ReconcileOptions options = ReconcileOptions.defaults().withDryRun(true).withAllowEmpty(allowEmpty)
-                    .withMaxDeletions(ApplyCommand.maxDeletions(maxDeletions));
-            ReconcileResult result = session.reconciler.reconcile(options);
-            out.print(PlanPrinter.print(result, format, settings.source(), session.target, Instant.now()));
+        try (Engine session = Engine.open(engine, err::println)) {
+            ReconcileResult result = session.reconciler.reconcile(prune.reconcileOptions(System.getenv()).withDryRun(true));
+            out.print(PlanPrinter.print(result, format, session.settings.source(), session.target, Instant.now()));
             out.flush();
             if (result.hasInvalidManifests()) {
                 return ExitCodes.INVALID_MANIFESTS;

@@ -101,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
             return usage(err, "ScheduledJob/" + job.get() + ": no such job in " + targets);
         }
         InstanceConfig config = new InstanceConfig(instanceName, partition(regionName), regionName, accountId, cluster,
-                Optional.empty(), boundary, 30);
+                Optional.empty(), boundary);
         RenderResult result = Renderer.render(report.jobs(), config);
         result.violations().forEach(v -> err.println(v.format()));
         err.flush();

@@ -44,7 +44,7 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
 
     InstanceConfig config(String effectiveRegion) {
         return new InstanceConfig(instance, partitionOf(effectiveRegion), effectiveRegion, accountId.orElseThrow(),
-                cluster, network, boundaryArn, 30);
+                cluster, network, boundaryArn);
     }
 
     static String partitionOf(String region) {

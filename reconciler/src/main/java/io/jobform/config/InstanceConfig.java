@@ -12,7 +12,6 @@ import java.util.Optional;
  * @param cluster                ECS cluster name used when neither job nor JobDefaults set one
  * @param network                network used when neither job nor JobDefaults set one
  * @param permissionsBoundaryArn attached to every role jobform creates, when set
- * @param logRetentionDays       retention of the instance's task log group
  */
 public record InstanceConfig(
         String instance,
@@ -21,8 +20,7 @@ public record InstanceConfig(
         String accountId,
         String cluster,
         Optional<Network> network,
-        Optional<String> permissionsBoundaryArn,
-        int logRetentionDays) {
+        Optional<String> permissionsBoundaryArn) {
 
     public static final String DEFAULT_INSTANCE = "jobform";
 }

@@ -51,15 +51,6 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
                 : Optional.of(new Network(subnets, securityGroups,
                         Boolean.parseBoolean(value(env, "JOBFORM_ASSIGN_PUBLIC_IP").orElse("false"))));
         Optional<String> boundary = value(env, "JOBFORM_BOUNDARY_ARN");
-        int retention = 30;
-        Optional<String> retentionText = value(env, "JOBFORM_LOG_RETENTION_DAYS");
-        if (retentionText.isPresent()) {
-            try {
-                retention = Integer.parseInt(retentionText.get());
-            } catch (NumberFormatException e) {
-                problems.add("JOBFORM_LOG_RETENTION_DAYS must be a whole number of days");
-            }
-        }
         String prefix = value(env, "JOBFORM_MANIFEST_PREFIX").orElse("manifests/");
         // Only for running the handler against a local emulator; never set by the template.
         Optional<URI> endpoint = Optional.empty();
@@ -85,7 +76,7 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
                 rateLimitScale = 1.0;
             }
         }
-        InstanceConfig config = new InstanceConfig(instance, partition, region, account, cluster, network, boundary, retention);
+        InstanceConfig config = new InstanceConfig(instance, partition, region, account, cluster, network, boundary);
         return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, rateLimitScale, problems);
     }
 

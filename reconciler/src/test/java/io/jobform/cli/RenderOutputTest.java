@@ -34,7 +34,7 @@ class RenderOutputTest {
 
     private static DesiredState desired() {
         InstanceConfig config = new InstanceConfig("jobform", "aws", "us-east-1", "123456789012", "jobs",
-                Optional.of(new Network(List.of("subnet-1"), List.of("sg-1"), false)), Optional.empty(), 30);
+                Optional.of(new Network(List.of("subnet-1"), List.of("sg-1"), false)), Optional.empty());
         return Renderer.render(List.of(job("one"), job("two")), config).desired();
     }
 

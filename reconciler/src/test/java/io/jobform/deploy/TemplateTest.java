@@ -175,7 +175,6 @@ class TemplateTest {
         Map<String, String> env = new HashMap<>();
         variables.forEach((name, value) -> env.put(name, value instanceof String s ? s : "123456789012"));
         env.put("JOBFORM_INSTANCE", "jobform");
-        env.put("JOBFORM_LOG_RETENTION_DAYS", "30");
         env.put("AWS_REGION", "us-east-1"); // set by the Lambda runtime itself
         assertThat(HandlerConfig.fromEnvironment(env).problems()).isEmpty();
     }

@@ -24,7 +24,7 @@ class HandlerConfigTest {
         HandlerConfig config = HandlerConfig.fromEnvironment(env("JOBFORM_INSTANCE", "team-a", "JOBFORM_CLUSTER", "jobs",
                 "JOBFORM_SUBNETS", "subnet-1, subnet-2", "JOBFORM_SECURITY_GROUPS", "sg-1",
                 "JOBFORM_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/jobform/team-a/team-a-boundary",
-                "JOBFORM_MANIFEST_PREFIX", "jobs", "JOBFORM_PARTITION", "aws-cn", "JOBFORM_LOG_RETENTION_DAYS", "14"));
+                "JOBFORM_MANIFEST_PREFIX", "jobs", "JOBFORM_PARTITION", "aws-cn"));
         assertThat(config.problems()).isEmpty();
         assertThat(config.instance().instance()).isEqualTo("team-a");
         assertThat(config.instance().cluster()).isEqualTo("jobs");
@@ -32,7 +32,6 @@ class HandlerConfigTest {
         assertThat(config.instance().network().orElseThrow().securityGroups()).containsExactly("sg-1");
         assertThat(config.instance().permissionsBoundaryArn()).isPresent();
         assertThat(config.instance().partition()).isEqualTo("aws-cn");
-        assertThat(config.instance().logRetentionDays()).isEqualTo(14);
         assertThat(config.scope()).isEqualTo(new ManifestScope("b-manifests", "jobs/"));
     }
 
@@ -54,7 +53,6 @@ class HandlerConfigTest {
             "JOBFORM_BUCKET, '', JOBFORM_BUCKET is not set",
             "AWS_REGION, ' ', AWS_REGION is not set",
             "JOBFORM_ACCOUNT_ID, 1234, JOBFORM_ACCOUNT_ID must be 12 digits",
-            "JOBFORM_LOG_RETENTION_DAYS, thirty, JOBFORM_LOG_RETENTION_DAYS must be a whole number",
             "JOBFORM_RATE_LIMIT_SCALE, fast, JOBFORM_RATE_LIMIT_SCALE must be a number",
             "JOBFORM_RATE_LIMIT_SCALE, 0, JOBFORM_RATE_LIMIT_SCALE must be positive",
             "JOBFORM_ENDPOINT_URL, 'http://bad host', JOBFORM_ENDPOINT_URL is not a URI"})

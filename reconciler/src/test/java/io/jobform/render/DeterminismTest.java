@@ -139,7 +139,7 @@ class DeterminismTest {
         List<ScheduledJob> jobs = JobBuilder.fixtures().stream().map(JobBuilder::build).toList();
         var config = JobBuilder.config();
         var other = new io.jobform.config.InstanceConfig("batch", config.partition(), config.region(),
-                config.accountId(), config.cluster(), config.network(), config.permissionsBoundaryArn(), 30);
+                config.accountId(), config.cluster(), config.network(), config.permissionsBoundaryArn());
         RenderResult result = Renderer.render(jobs, other);
         assertThat(result.desired().resources()).allSatisfy(r -> assertThat(r.id().name()).startsWith("batch"));
         assertThat(result.desired().ofType(RoleSpec.class))

@@ -55,7 +55,7 @@ final class JobBuilder {
     static InstanceConfig config() {
         return new InstanceConfig("jobform", "aws", "us-east-1", "123456789012", "jobs",
                 Optional.of(new Network(List.of("subnet-0a1b2c3d"), List.of("sg-0a1b2c3d"), false)),
-                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"), 30);
+                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"));
     }
 
     static Schedule cron(String source, String aws, String zone, Optional<Integer> jitter) {

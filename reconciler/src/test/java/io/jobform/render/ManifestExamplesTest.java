@@ -42,7 +42,7 @@ class ManifestExamplesTest {
 
     static InstanceConfig config() {
         return new InstanceConfig("jobform", "aws", "us-east-1", "123456789012", "default", Optional.empty(),
-                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"), 30);
+                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"));
     }
 
     static List<ManifestFile> files() throws IOException {

@@ -16,7 +16,7 @@ class RenderViolationsTest {
     private static InstanceConfig configWithout(boolean network, String cluster) {
         InstanceConfig c = JobBuilder.config();
         return new InstanceConfig(c.instance(), c.partition(), c.region(), c.accountId(), cluster,
-                network ? c.network() : Optional.empty(), c.permissionsBoundaryArn(), c.logRetentionDays());
+                network ? c.network() : Optional.empty(), c.permissionsBoundaryArn());
     }
 
     @Test

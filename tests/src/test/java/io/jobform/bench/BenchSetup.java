@@ -45,7 +45,7 @@ public final class BenchSetup implements AutoCloseable {
     public static InstanceConfig config() {
         return new InstanceConfig("jobform", "aws", EmulatorOptions.DEFAULT_REGION, EmulatorOptions.DEFAULT_ACCOUNT,
                 "batch", Optional.of(new Network(List.of("subnet-0bench"), List.of("sg-0bench"), false)),
-                Optional.of(BOUNDARY), 30);
+                Optional.of(BOUNDARY));
     }
 
     /** The same settings as {@link #config()} for a {@code jobform} process. */

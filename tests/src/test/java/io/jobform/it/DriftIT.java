@@ -4,32 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 
 /** Changes made by hand in the console are repaired: schedules always, everything with --deep. */
-class DriftIT {
+class DriftIT extends AppliedExamples {
     private static final String SM = "arn:aws:states:us-east-1:123456789012:stateMachine:jobform-nightly-report";
     private static final String PASS = "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Pass\",\"End\":true}}}";
-
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-        assertThat(sandbox.apply().apply().orElseThrow().failures()).isEmpty();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void aScheduleDisabledByHandIsRepairedByTheNextReconcile() {

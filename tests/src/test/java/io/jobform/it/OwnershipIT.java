@@ -2,39 +2,20 @@ package io.jobform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobform.aws.ObjectStore;
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 
 /** A resource jobform does not own is never changed, whatever its name; instances stay apart. */
-class OwnershipIT {
+class OwnershipIT extends AppliedExamples {
     private static final String JOB = "apiVersion: jobform.io/v1alpha1\nkind: ScheduledJob\nmetadata:\n  name: %s\n"
             + "spec:\n  schedule:\n    cron: \"0 4 * * *\"\n  container:\n    image: busybox:1.36\n    cpu: 256\n"
             + "    memory: 512\n";
     private static final String PASS = "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Pass\",\"End\":true}}}";
-
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-        assertThat(sandbox.apply().apply().orElseThrow().failures()).isEmpty();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void foreignResourcesWithAMatchingNameStayUntouched() {
@@ -66,11 +47,7 @@ class OwnershipIT {
     void anotherInstanceNeverTouchesThisOne() throws Exception {
         Path otherDir = Files.createDirectories(work.resolve("other"));
         Files.writeString(otherDir.resolve("solo.yaml"), JOB.formatted("solo"));
-        ObjectStore otherBucket = new ObjectStore(sandbox.clients.s3, "jobform-other");
-        otherBucket.createBucketIfMissing();
-        Reconciler other = new Reconciler(Sandbox.config("other"),
-                new io.jobform.source.DirectoryManifestSource(otherDir), otherBucket, sandbox.clients,
-                java.time.Clock.systemUTC(), line -> { }, io.jobform.aws.PropagationRetry.standard());
+        Reconciler other = sandbox.reconciler(Sandbox.config("other"), otherDir, sandbox.bucket("jobform-other"));
 
         ReconcileResult created = other.reconcile(ReconcileOptions.defaults().withAllowEmpty(true));
         assertThat(created.apply().orElseThrow().failures()).isEmpty();

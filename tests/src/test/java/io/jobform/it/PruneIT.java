@@ -7,34 +7,15 @@ import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.resource.OwnershipTags;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pruning, its guards, orphaning, frozen jobs, renames and duplicate names. */
-class PruneIT {
+class PruneIT extends AppliedExamples {
     private static final List<String> JOBS = List.of("backfill-orders", "db-maintenance", "fetch-exchange-rates",
             "invoice-sync", "nightly-report", "thumbnail-sweep");
-
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-        assertThat(sandbox.apply().apply().orElseThrow().failures()).isEmpty();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private List<String> stateMachines() {
         return sandbox.clients.sfn.listStateMachines(b -> { }).stateMachines().stream().map(s -> s.name()).sorted()

@@ -47,8 +47,7 @@ final class Sandbox implements AutoCloseable {
         this.emulator = Emulator.start(options);
         // Rates scaled far up: the tests count calls, they do not wait for AWS's pace.
         this.clients = new AwsClients(AwsTarget.endpoint(emulator.endpoint(), emulator.region()), new RateLimits(1000));
-        this.store = new ObjectStore(clients.s3, BUCKET);
-        store.createBucketIfMissing();
+        this.store = bucket(BUCKET);
         this.manifests = workDir.resolve("manifests");
         copyExamples(manifests);
     }
@@ -56,7 +55,7 @@ final class Sandbox implements AutoCloseable {
     static InstanceConfig config(String instance) {
         return new InstanceConfig(instance, "aws", EmulatorOptions.DEFAULT_REGION, EmulatorOptions.DEFAULT_ACCOUNT,
                 "jobform-local", Optional.of(new Network(List.of("subnet-local"), List.of("sg-local"), false)),
-                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"), 30);
+                Optional.of("arn:aws:iam::123456789012:policy/jobform-boundary"));
     }
 
     Reconciler reconciler(String instance) {
@@ -64,8 +63,20 @@ final class Sandbox implements AutoCloseable {
     }
 
     Reconciler reconciler(InstanceConfig config, Path dir) {
-        return new Reconciler(config, new DirectoryManifestSource(dir), store, clients, Clock.systemUTC(),
+        return reconciler(config, dir, store);
+    }
+
+    /** A reconciler keeping its status, inventory and lease in {@code bucket}: another instance's. */
+    Reconciler reconciler(InstanceConfig config, Path dir, ObjectStore bucket) {
+        return new Reconciler(config, new DirectoryManifestSource(dir), bucket, clients, Clock.systemUTC(),
                 progress::add, new PropagationRetry(5, Duration.ofMillis(50), Duration.ofMillis(200)));
+    }
+
+    /** A bucket in the emulator, created when missing. */
+    ObjectStore bucket(String name) {
+        ObjectStore bucket = new ObjectStore(clients.s3, name);
+        bucket.createBucketIfMissing();
+        return bucket;
     }
 
     ReconcileResult apply(ReconcileOptions options) {

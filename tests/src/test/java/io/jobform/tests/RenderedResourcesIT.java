@@ -59,7 +59,7 @@ class RenderedResourcesIT {
         ValidationReport report = new Validator().validate(files, "jobform", Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(report.valid()).as(report.violations().toString()).isTrue();
         InstanceConfig config = new InstanceConfig("jobform", "aws", emulator.region(), emulator.accountId(), "default",
-                Optional.empty(), Optional.empty(), 30);
+                Optional.empty(), Optional.empty());
         RenderResult result = Renderer.render(report.jobs(), config);
         assertThat(result.violations()).isEmpty();
         return result;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
 import io.jobform.emulator.core.AwsRequest;
-import io.jobform.emulator.core.AwsResponse;
-import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.Protocol;
 import io.jobform.emulator.core.StatefulService;
@@ -13,6 +11,7 @@ import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.jsonapi.Fields;
 import io.jobform.emulator.jsonapi.JsonBody;
+import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,37 +20,20 @@ import java.util.TreeMap;
  * Amazon ECS, the task definition part: awsJson1.1 with target prefix
  * AmazonEC2ContainerServiceV20141113 (botocore ecs/2014-11-13). State is kept per region.
  */
-public final class EcsService implements AwsService, TaggedResources, StatefulService {
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-
+public final class EcsService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
     private final Map<String, TaskDefinitionStore> regions = new TreeMap<>();
 
     public EcsService(EmulatorContext context) {
+        super("ecs", Protocol.AWS_JSON_1_1, EcsErrors::client);
         this.context = context;
     }
 
     @Override
-    public String signingName() {
-        return "ecs";
-    }
-
-    @Override
-    public Protocol protocol() {
-        return Protocol.AWS_JSON_1_1;
-    }
-
-    @Override
-    public String operation(AwsRequest request) {
-        return request.targetOperation().orElse("Unknown");
-    }
-
-    @Override
-    public synchronized AwsResponse handle(AwsRequest request) {
-        Fields in = JsonBody.parse(request.body(), EcsErrors::client);
+    protected synchronized ObjectNode answer(String operation, AwsRequest request, Fields in) {
         TaskDefinitionStore store = store(request.region());
         TaskDefinitionOperations definitions = new TaskDefinitionOperations(store, context.clock());
-        ObjectNode out = switch (operation(request)) {
+        return switch (operation) {
             case "RegisterTaskDefinition" -> definitions.register(in);
             case "DescribeTaskDefinition" -> definitions.describe(in);
             case "DeregisterTaskDefinition" -> definitions.deregister(in);
@@ -61,9 +43,8 @@ public final class EcsService implements AwsService, TaggedResources, StatefulSe
             case "TagResource" -> EcsTagOperations.tag(store, in);
             case "UntagResource" -> EcsTagOperations.untag(store, in);
             case "ListTagsForResource" -> EcsTagOperations.list(store, in);
-            default -> throw AwsException.unknownOperation(protocol(), operation(request));
+            default -> throw AwsException.unknownOperation(protocol(), operation);
         };
-        return JsonBody.ok(CONTENT_TYPE, out);
     }
 
     @Override

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
 import io.jobform.emulator.core.AwsRequest;
-import io.jobform.emulator.core.AwsResponse;
-import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.Protocol;
 import io.jobform.emulator.core.StatefulService;
@@ -13,29 +11,19 @@ import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.jsonapi.Fields;
 import io.jobform.emulator.jsonapi.JsonBody;
+import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Amazon EventBridge Scheduler over restJson1 (botocore scheduler/2021-06-30), state per region. */
-public final class SchedulerService implements AwsService, TaggedResources, StatefulService {
-    static final String CONTENT_TYPE = "application/json";
-
+public final class SchedulerService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
     private final Map<String, ScheduleStore> regions = new TreeMap<>();
 
     public SchedulerService(EmulatorContext context) {
+        super("scheduler", Protocol.REST_JSON, SchedulerErrors::validation);
         this.context = context;
-    }
-
-    @Override
-    public String signingName() {
-        return "scheduler";
-    }
-
-    @Override
-    public Protocol protocol() {
-        return Protocol.REST_JSON;
     }
 
     @Override
@@ -44,13 +32,12 @@ public final class SchedulerService implements AwsService, TaggedResources, Stat
     }
 
     @Override
-    public synchronized AwsResponse handle(AwsRequest request) {
+    protected synchronized ObjectNode answer(String operation, AwsRequest request, Fields body) {
         SchedulerRoute route = SchedulerRoute.of(request);
-        Fields body = JsonBody.parse(request.body(), SchedulerErrors::validation);
         ScheduleStore store = store(request.region());
         var schedules = new ScheduleOperations(store, context);
         var groups = new ScheduleGroupOperations(store, context.clock());
-        ObjectNode out = switch (route.operation()) {
+        return switch (operation) {
             case "CreateSchedule" -> schedules.create(route.name(), body);
             case "UpdateSchedule" -> schedules.update(route.name(), body);
             case "GetSchedule" -> schedules.get(route.name(), request.queryParam("groupName"));
@@ -65,7 +52,6 @@ public final class SchedulerService implements AwsService, TaggedResources, Stat
             case "ListTagsForResource" -> groups.listTags(route.name());
             default -> throw AwsException.unknownOperation(protocol(), request.method() + " " + request.path());
         };
-        return JsonBody.ok(CONTENT_TYPE, out);
     }
 
     @Override

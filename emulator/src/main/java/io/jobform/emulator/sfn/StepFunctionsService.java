@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
 import io.jobform.emulator.core.AwsRequest;
 import io.jobform.emulator.core.AwsResponse;
-import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.Protocol;
 import io.jobform.emulator.core.StatefulService;
@@ -13,6 +12,7 @@ import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.jsonapi.Fields;
 import io.jobform.emulator.jsonapi.JsonBody;
+import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,38 +23,21 @@ import java.util.TreeMap;
  * stepfunctions/2016-11-23). Executions are bookkeeping only; tests finish them through
  * {@link #completeExecution} or POST /_emulator/states/executions/complete.
  */
-public final class StepFunctionsService implements AwsService, TaggedResources, StatefulService {
-    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-
+public final class StepFunctionsService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
     private final Map<String, StateMachineStore> regions = new TreeMap<>();
 
     public StepFunctionsService(EmulatorContext context) {
+        super("states", Protocol.AWS_JSON_1_0, SfnErrors::validation);
         this.context = context;
     }
 
     @Override
-    public String signingName() {
-        return "states";
-    }
-
-    @Override
-    public Protocol protocol() {
-        return Protocol.AWS_JSON_1_0;
-    }
-
-    @Override
-    public String operation(AwsRequest request) {
-        return request.targetOperation().orElse("Unknown");
-    }
-
-    @Override
-    public synchronized AwsResponse handle(AwsRequest request) {
-        Fields in = JsonBody.parse(request.body(), SfnErrors::validation);
+    protected synchronized ObjectNode answer(String operation, AwsRequest request, Fields in) {
         StateMachineStore store = store(request.region());
         var machines = new StateMachineOperations(store, context);
         var executions = new ExecutionOperations(store, context.clock());
-        ObjectNode out = switch (operation(request)) {
+        return switch (operation) {
             case "CreateStateMachine" -> machines.create(in);
             case "UpdateStateMachine" -> machines.update(in);
             case "DescribeStateMachine" -> machines.describe(in);
@@ -70,9 +53,8 @@ public final class StepFunctionsService implements AwsService, TaggedResources, 
             case "TagResource" -> SfnTags.tag(store, in);
             case "UntagResource" -> SfnTags.untag(store, in);
             case "ListTagsForResource" -> SfnTags.list(store, in);
-            default -> throw AwsException.unknownOperation(protocol(), operation(request));
+            default -> throw AwsException.unknownOperation(protocol(), operation);
         };
-        return JsonBody.ok(CONTENT_TYPE, out);
     }
 
     /**

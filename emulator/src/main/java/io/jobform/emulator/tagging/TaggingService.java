@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
 import io.jobform.emulator.core.AwsRequest;
-import io.jobform.emulator.core.AwsResponse;
-import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.Protocol;
 import io.jobform.emulator.core.TaggedResource;
 import io.jobform.emulator.core.TaggedResources;
-import io.jobform.emulator.wire.Json;
+import io.jobform.emulator.jsonapi.Fields;
+import io.jobform.emulator.jsonapi.JsonBody;
+import io.jobform.emulator.jsonapi.JsonService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,37 +22,19 @@ import java.util.List;
  * GetResources over the resources of every {@link TaggedResources} service in the request's
  * Region. Field names and limits follow botocore resourcegroupstaggingapi/2017-01-26.
  */
-public final class TaggingService implements AwsService {
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-
+public final class TaggingService extends JsonService {
     private final List<TaggedResources> sources;
 
     public TaggingService(List<TaggedResources> sources) {
+        super("tagging", Protocol.AWS_JSON_1_1, message -> new AwsException(400, "InvalidParameterException", message));
         this.sources = List.copyOf(sources);
     }
 
     @Override
-    public String signingName() {
-        return "tagging";
-    }
-
-    @Override
-    public Protocol protocol() {
-        return Protocol.AWS_JSON_1_1;
-    }
-
-    @Override
-    public String operation(AwsRequest request) {
-        return request.targetOperation().orElse("Unknown");
-    }
-
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        String op = operation(request);
-        JsonNode body = Json.parseBody(request.body(), "InvalidParameterException");
-        return switch (op) {
-            case "GetResources" -> Json.response(200, CONTENT_TYPE, getResources(body, request.region()));
-            default -> throw AwsException.unknownOperation(Protocol.AWS_JSON_1_1, op);
+    protected ObjectNode answer(String operation, AwsRequest request, Fields in) {
+        return switch (operation) {
+            case "GetResources" -> getResources(in.node(), request.region());
+            default -> throw AwsException.unknownOperation(protocol(), operation);
         };
     }
 
@@ -80,7 +62,7 @@ public final class TaggingService implements AwsService {
         List<TaggedResource> page = rest.subList(0, Math.min(query.resourcesPerPage(), rest.size()));
         boolean more = rest.size() > page.size();
 
-        ObjectNode out = Json.object();
+        ObjectNode out = JsonBody.object();
         out.put("PaginationToken", more ? encodeToken(page.get(page.size() - 1).arn()) : "");
         ArrayNode list = out.putArray("ResourceTagMappingList");
         for (TaggedResource r : page) {
