@@ -1,6 +1,5 @@
 package io.jobform.reconcile;
 
-import io.jobform.apply.AppliedChange;
 import io.jobform.apply.Applier;
 import io.jobform.apply.ApplyReport;
 import io.jobform.aws.AwsChangeExecutor;
@@ -21,8 +20,6 @@ import io.jobform.plan.PlanPolicy;
 import io.jobform.plan.Planner;
 import io.jobform.render.RenderResult;
 import io.jobform.render.Renderer;
-import io.jobform.resource.DesiredResource;
-import io.jobform.resource.ResourceId;
 import io.jobform.source.ManifestSource;
 import io.jobform.validate.ValidationReport;
 import io.jobform.validate.Validator;
@@ -141,65 +138,23 @@ public final class Reconciler {
                         options.deadline(), options.margin(), progress).apply(plan)
                 : ApplyReport.empty();
 
-        recordAppliedFields(plan, report, render, validation);
-        dropAppliedFieldsOfGoneJobs(inventory, observed, report, validation, frozenJobs);
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
                 manifests, validation, source.remote());
-        StatusWriter status = new StatusWriter(store, clients.region(), config.instance());
-        next = new Inventory(next.version(), next.context(), next.manifests(), next.resources(),
-                status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()));
+        try (StateWrites writes = new StateWrites()) {
+            AppliedFieldRecords records = new AppliedFieldRecords(store, writes);
+            records.record(plan, report, render, validation);
+            records.dropGoneJobs(inventory, observed, report, validation, frozenJobs);
+            StatusWriter status = new StatusWriter(store, writes, clients.region(), config.instance());
+            next = new Inventory(next.version(), next.context(), next.manifests(), next.resources(),
+                    status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()));
+            writes.finish();
+        }
         byte[] json = next.toJson();
         if (stored.isEmpty() || !Arrays.equals(stored.get().body(), json)) {
             store.put(Inventory.KEY, json);
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                 Optional.of(report), manifests.listing().size(), manifests.fetched());
-    }
-
-    /** Rewrites the field hashes of every job that had a create or update applied; drops pruned jobs'. */
-    private void recordAppliedFields(Plan plan, ApplyReport report, RenderResult render, ValidationReport validation) {
-        Set<ResourceId> done = new HashSet<>();
-        Set<Optional<String>> changedJobs = new HashSet<>();
-        Set<String> prunedJobs = new HashSet<>();
-        for (AppliedChange a : report.applied()) {
-            done.add(a.change().id());
-            if (a.change() instanceof Change.Create || a.change() instanceof Change.Update) {
-                changedJobs.add(a.change().job());
-            } else if (a.change() instanceof Change.Delete || a.change() instanceof Change.Orphan) {
-                a.change().job().ifPresent(prunedJobs::add);
-            }
-        }
-        Set<ResourceId> kept = plan.changes().stream().filter(c -> c instanceof Change.Keep).map(Change::id)
-                .collect(Collectors.toSet());
-        for (Optional<String> job : changedJobs) {
-            List<DesiredResource> current = render.desired().resources().stream()
-                    .filter(d -> d.job().equals(job) && (done.contains(d.id()) || kept.contains(d.id())))
-                    .map(d -> (DesiredResource) d).toList();
-            AppliedFields.write(store, job, current);
-        }
-        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
-        prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> store.delete(AppliedFields.key(Optional.of(j))));
-    }
-
-    /**
-     * A job that the inventory knew, that has no manifest, is not frozen and has no owned
-     * resource left loses its applied-fields record. This also catches a record left behind
-     * when a reconcile died between pruning a job and deleting the record.
-     */
-    private void dropAppliedFieldsOfGoneJobs(Inventory inventory, List<ObservedResource> observed, ApplyReport report,
-            ValidationReport validation, Set<String> frozenJobs) {
-        List<Change> pruned = report.applied().stream().map(AppliedChange::change)
-                .filter(c -> c instanceof Change.Delete || c instanceof Change.Orphan).toList();
-        Set<ResourceId> deleted = pruned.stream().map(Change::id).collect(Collectors.toSet());
-        // Jobs pruned in this run had their record dropped by recordAppliedFields.
-        Set<String> handled = pruned.stream().flatMap(c -> c.job().stream()).collect(Collectors.toSet());
-        Set<String> remaining = observed.stream().filter(o -> !deleted.contains(o.id()))
-                .flatMap(o -> o.job().stream()).collect(Collectors.toSet());
-        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
-        inventory.resources().values().stream().map(Inventory.ResourceEntry::job).filter(j -> !j.isEmpty())
-                .distinct().filter(j -> !live.contains(j) && !frozenJobs.contains(j) && !remaining.contains(j)
-                        && !handled.contains(j))
-                .forEach(j -> store.delete(AppliedFields.key(Optional.of(j))));
     }
 
     private static String holder() {

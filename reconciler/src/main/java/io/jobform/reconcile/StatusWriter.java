@@ -36,11 +36,13 @@ final class StatusWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectStore store;
+    private final StateWrites writes;
     private final String region;
     private final String instance;
 
-    StatusWriter(ObjectStore store, String region, String instance) {
+    StatusWriter(ObjectStore store, StateWrites writes, String region, String instance) {
         this.store = store;
+        this.writes = writes;
         this.region = region;
         this.instance = instance;
     }
@@ -107,11 +109,12 @@ final class StatusWriter {
                 }
             }
             status.put("lastReconciled", now.toString());
-            store.put(PREFIX + name + ".json", status.toPrettyString().getBytes(StandardCharsets.UTF_8));
+            byte[] body = status.toPrettyString().getBytes(StandardCharsets.UTF_8);
+            writes.submit(() -> store.put(PREFIX + name + ".json", body));
             digests.put(name, digest + "@" + now);
         });
         inventory.statusDigests().keySet().stream().filter(k -> !statuses.containsKey(k))
-                .forEach(gone -> store.delete(PREFIX + gone + ".json"));
+                .forEach(gone -> writes.submit(() -> store.delete(PREFIX + gone + ".json")));
         return digests;
     }
 
