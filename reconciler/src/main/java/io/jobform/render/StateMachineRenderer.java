@@ -23,6 +23,9 @@ final class StateMachineRenderer {
     static final String MISSED_DEADLINE = "MissedStartingDeadline";
     static final String FAILED = "Failed";
     static final String NOTIFY = "NotifyFailure";
+    /** A JSONata regex for a full date-time with Z or a ±hh:mm offset, as $toMillis parses it. */
+    private static final String DATE_TIME = "/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d"
+            + "(\\.\\d+)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$/";
 
     private StateMachineRenderer() {}
 
@@ -43,8 +46,10 @@ final class StateMachineRenderer {
         ObjectNode states = asl.putObject("States");
 
         String runState = spec.capacity() == Capacity.SPOT_WITH_FALLBACK ? "RunTaskOnSpot" : "RunTask";
-        String afterGate = spec.startingDeadlineSeconds().isPresent() ? "CheckStartingDeadline" : runState;
-        String afterInput = spec.concurrencyPolicy() == ConcurrencyPolicy.ALLOW ? afterGate : "ListRunningExecutions";
+        // The deadline is checked before the concurrency gate: a run that is skipped for being late
+        // must not first stop the running execution (Replace).
+        String afterDeadline = spec.concurrencyPolicy() == ConcurrencyPolicy.ALLOW ? runState : "ListRunningExecutions";
+        String afterInput = spec.startingDeadlineSeconds().isPresent() ? "CheckStartingDeadline" : afterDeadline;
         String onFailure = spec.notifications().onFailure().isPresent() ? NOTIFY : FAILED;
 
         asl.put("StartAt", "CheckInput");
@@ -57,12 +62,12 @@ final class StateMachineRenderer {
 
         switch (spec.concurrencyPolicy()) {
             case ALLOW -> { }
-            case FORBID -> ConcurrencyGate.forbid(states, afterGate, names.config().partition());
-            case REPLACE -> ConcurrencyGate.replace(states, afterGate, names.config().partition());
+            case FORBID -> ConcurrencyGate.forbid(states, runState, names.config().partition());
+            case REPLACE -> ConcurrencyGate.replace(states, runState, names.config().partition());
         }
         spec.startingDeadlineSeconds().ifPresent(deadline -> {
             int jitterSeconds = spec.schedule().flatMap(s -> s.jitterMinutes()).orElse(0) * 60;
-            states.set("CheckStartingDeadline", deadlineCheck(deadline + jitterSeconds, runState));
+            states.set("CheckStartingDeadline", deadlineCheck(deadline + jitterSeconds, afterDeadline));
             states.set(MISSED_DEADLINE, AslStates.succeed("the run could not start within startingDeadlineSeconds"));
         });
 
@@ -83,15 +88,25 @@ final class StateMachineRenderer {
     }
 
     /**
-     * JSONPath has no date arithmetic, so this one Choice state is JSONata: it compares the
-     * moment the check runs with the schedule's {@code scheduledTime} (absent for manual runs,
-     * which always proceed). The allowance includes the flexible window.
+     * JSONPath has no date arithmetic, so this one Choice state is JSONata. It compares the moment
+     * the state is entered ({@code $states.context.State.EnteredTime}) with the schedule's
+     * {@code scheduledTime}; the allowance includes the flexible window. Only a string that is a
+     * full ISO 8601 date-time with an offset is compared: Scheduler sends e.g.
+     * {@code 2022-03-22T18:59:43Z} (EventBridge Scheduler user guide, "Adding context attributes").
+     * Anything else (absent for manual runs, null, the unsubstituted placeholder, garbage) runs
+     * the job, because {@code $toMillis} would raise States.QueryEvaluationError on it and a Choice
+     * state cannot catch errors. {@code and} evaluates its right side only when the left is true
+     * (JSONata 2.0, which Step Functions implements: "Transforming data with JSONata in Step
+     * Functions"). Without {@code Output} the state's input passes on unchanged ("Processing input
+     * and output in Step Functions"), so the following JSONPath states still read {@code $.input}.
+     * StartingDeadlineCheckTest evaluates this expression.
      */
     private static ObjectNode deadlineCheck(int allowedSeconds, String next) {
+        String scheduled = "$states.input.scheduledTime";
         ObjectNode state = CanonicalJson.object().put("Type", "Choice").put("QueryLanguage", "JSONata");
         ObjectNode rule = state.putArray("Choices").addObject();
-        rule.put("Condition", "{% $exists($states.input.scheduledTime) and "
-                + "($toMillis($states.context.State.EnteredTime) - $toMillis($states.input.scheduledTime)) > "
+        rule.put("Condition", "{% $type(" + scheduled + ") = 'string' and $contains(" + scheduled + ", " + DATE_TIME + ") and "
+                + "$toMillis($states.context.State.EnteredTime) - $toMillis(" + scheduled + ") > "
                 + (allowedSeconds * 1000L) + " %}");
         rule.put("Next", MISSED_DEADLINE);
         state.put("Default", next);
