@@ -1,6 +1,10 @@
 package io.jobform.aws;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -31,6 +35,9 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final CallCounter counter = new CallCounter();
 
+    /** The longest one API call may take, retries included. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofMinutes(2);
+
     public final S3Client s3;
     public final EcsClient ecs;
     public final SchedulerClient scheduler;
@@ -39,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
     public final ResourceGroupsTaggingApiClient tagging;
 
     public AwsClients(AwsTarget target, RateLimits limits) {
+        keepEnoughConnectionsAlive();
         this.target = target;
         this.limits = limits;
         this.http = UrlConnectionHttpClient.builder()
@@ -48,12 +56,50 @@ public final class AwsClients implements AutoCloseable {
         this.credentials = target.endpoint().isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("jobform-local", "jobform-local"))
                 : DefaultCredentialsProvider.builder().build();
-        this.s3 = configure(S3Client.builder().forcePathStyle(target.endpoint().isPresent())).build();
-        this.ecs = configure(EcsClient.builder()).build();
-        this.scheduler = configure(SchedulerClient.builder()).build();
-        this.sfn = configure(SfnClient.builder()).build();
-        this.iam = configureIam(IamClient.builder()).build();
-        this.tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
+        // Building a client loads and initialises its service's classes, a few hundred
+        // milliseconds of a cold start in all: half of them on a second thread.
+        ExecutorService second = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jobform-client-init");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<EcsClient> ecsClient = second.submit(() -> configure(EcsClient.builder()).build());
+            Future<IamClient> iamClient = second.submit(() -> configureIam(IamClient.builder()).build());
+            Future<SfnClient> sfnClient = second.submit(() -> configure(SfnClient.builder()).build());
+            this.s3 = configure(S3Client.builder().forcePathStyle(target.endpoint().isPresent())).build();
+            this.scheduler = configure(SchedulerClient.builder()).build();
+            this.tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
+            this.ecs = built(ecsClient);
+            this.iam = built(iamClient);
+            this.sfn = built(sfnClient);
+        } finally {
+            second.shutdown();
+        }
+    }
+
+    private static <T> T built(Future<T> client) {
+        try {
+            return client.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the AWS clients", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The URL-connection client reuses at most {@code http.maxConnections} idle connections per
+     * host (5 by default, "Networking Properties" of the JDK); jobform writes up to 16 objects
+     * at once, and every connection beyond the fifth would pay a new TCP and TLS handshake. The
+     * JDK reads the property once, before its first connection, so it is set here, where
+     * jobform builds its clients, unless the user set it.
+     */
+    private static void keepEnoughConnectionsAlive() {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "32");
+        }
     }
 
     /** The region calls go to: the explicit one, or the SDK's default region chain. */
@@ -92,7 +138,7 @@ public final class AwsClients implements AutoCloseable {
                         .maxAttempts(target.maxAttempts()).build())
                 .addExecutionInterceptor(counter)
                 .addExecutionInterceptor(new RateLimitInterceptor(limits))
-                .apiCallTimeout(Duration.ofMinutes(2))
+                .apiCallTimeout(API_CALL_TIMEOUT)
                 .build();
     }
 

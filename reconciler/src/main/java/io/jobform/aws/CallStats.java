@@ -18,8 +18,10 @@ public record CallStats(Map<String, Long> calls, Map<String, Long> attempts) {
         return calls.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Attempts beyond calls, per operation (a call that failed before it was sent has none). */
     public long retries() {
-        return attempts.values().stream().mapToLong(Long::longValue).sum() - totalCalls();
+        return calls.entrySet().stream()
+                .mapToLong(c -> Math.max(0, attempts.getOrDefault(c.getKey(), 0L) - c.getValue())).sum();
     }
 
     /** What was counted after {@code earlier}, a snapshot of the same counter. */

@@ -28,30 +28,30 @@ public final class RateLimits {
     record Rate(double perSecond, double burst) {}
 
     private static final Map<String, Rate> DEFAULTS = Map.ofEntries(
-            Map.entry("ECS.RegisterTaskDefinition", new Rate(1, 1)),
-            Map.entry("ECS.DeregisterTaskDefinition", new Rate(1, 1)),
-            Map.entry("ECS.DeleteTaskDefinitions", new Rate(1, 1)),
-            Map.entry("ECS.TagResource", new Rate(1, 1)),
-            Map.entry("ECS.UntagResource", new Rate(1, 1)),
-            Map.entry("ECS.DescribeTaskDefinition", new Rate(20, 50)),
-            Map.entry("SFN.CreateStateMachine", new Rate(1, 100)),
-            Map.entry("SFN.UpdateStateMachine", new Rate(1, 100)),
-            Map.entry("SFN.DeleteStateMachine", new Rate(1, 100)),
-            Map.entry("SFN.TagResource", new Rate(1, 200)),
-            Map.entry("SFN.UntagResource", new Rate(1, 200)),
-            Map.entry("SFN.DescribeStateMachine", new Rate(20, 200)),
+            Map.entry("Ecs.RegisterTaskDefinition", new Rate(1, 1)),
+            Map.entry("Ecs.DeregisterTaskDefinition", new Rate(1, 1)),
+            Map.entry("Ecs.DeleteTaskDefinitions", new Rate(1, 1)),
+            Map.entry("Ecs.TagResource", new Rate(1, 1)),
+            Map.entry("Ecs.UntagResource", new Rate(1, 1)),
+            Map.entry("Ecs.DescribeTaskDefinition", new Rate(20, 50)),
+            Map.entry("Sfn.CreateStateMachine", new Rate(1, 100)),
+            Map.entry("Sfn.UpdateStateMachine", new Rate(1, 100)),
+            Map.entry("Sfn.DeleteStateMachine", new Rate(1, 100)),
+            Map.entry("Sfn.TagResource", new Rate(1, 200)),
+            Map.entry("Sfn.UntagResource", new Rate(1, 200)),
+            Map.entry("Sfn.DescribeStateMachine", new Rate(20, 200)),
             Map.entry("Scheduler.CreateSchedule", new Rate(50, 50)),
             Map.entry("Scheduler.UpdateSchedule", new Rate(50, 50)),
             Map.entry("Scheduler.DeleteSchedule", new Rate(50, 50)),
             Map.entry("Scheduler.GetSchedule", new Rate(50, 50)),
             Map.entry("Scheduler.ListSchedules", new Rate(50, 50)),
-            Map.entry("Resource Groups Tagging API.GetResources", new Rate(10, 10)));
+            Map.entry("ResourceGroupsTaggingApi.GetResources", new Rate(10, 10)));
 
     private static final Rate IAM_MUTATION = new Rate(5, 10);
     private static final Rate IAM_READ = new Rate(10, 20);
     private static final Rate S3_WRITE = new Rate(3500, 3500);
     private static final Rate S3_READ = new Rate(5500, 5500);
-    private static final Rate OTHER = new Rate(10, 20);
+    static final Rate OTHER = new Rate(10, 20);
 
     private final double scale;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
@@ -76,6 +76,16 @@ public final class RateLimits {
         }).acquire();
     }
 
+    /**
+     * The rate for one operation. {@code service} is the SDK's name for the client
+     * ({@code SdkExecutionAttribute.SERVICE_NAME}: Ecs, Sfn, Scheduler, Iam, S3,
+     * ResourceGroupsTaggingApi), which is what the interceptor sees; {@code RateLimitsTest}
+     * checks the table against the names the real clients report.
+     */
+    static Rate rateOf(String service, String operation) {
+        return rateOf(service, operation, service + "." + operation);
+    }
+
     private static Rate rateOf(String service, String operation, String key) {
         Rate known = DEFAULTS.get(key);
         if (known != null) {
@@ -84,7 +94,7 @@ public final class RateLimits {
         boolean read = operation.startsWith("Get") || operation.startsWith("List") || operation.startsWith("Describe")
                 || operation.startsWith("Head");
         return switch (service) {
-            case "IAM" -> read ? IAM_READ : IAM_MUTATION;
+            case "Iam" -> read ? IAM_READ : IAM_MUTATION;
             case "S3" -> read ? S3_READ : S3_WRITE;
             default -> OTHER;
         };

@@ -53,6 +53,7 @@ public final class Lease {
     public static Result acquire(ObjectStore store, Clock clock, String holder, Duration duration, Duration wait,
             Duration poll) throws InterruptedException {
         Instant giveUp = clock.instant().plus(wait);
+        boolean retried = false;
         while (true) {
             Instant now = clock.instant();
             Instant expires = now.plus(duration);
@@ -64,19 +65,24 @@ public final class Lease {
             }
             Optional<StoredObject> current = store.get(KEY);
             Held held = current.map(Lease::held).orElse(new Held("unknown", now));
+            // Once at least, and again while the wait lasts: the lease was released between our
+            // two calls, another reconcile took over the expired one first, or the write conflicted.
+            boolean mayRetry = !retried || clock.instant().isBefore(giveUp);
             if (current.isPresent() && !held.expires().isAfter(now)) {
                 Optional<String> takenOver = store.putIfMatch(KEY, body, current.get().etag());
                 if (takenOver.isPresent()) {
                     return new Result(Optional.of(new Lease(store, clock, holder, duration, takenOver.get(), expires)),
                             Optional.empty());
                 }
-                continue;
             }
-            if (current.isEmpty() && clock.instant().isBefore(giveUp)) {
-                continue; // released between our two calls (or the write kept conflicting): try again
-            }
-            if (current.isEmpty()) {
-                return new Result(Optional.empty(), Optional.of(new Held("unknown", now)));
+            if (current.isEmpty() || !held.expires().isAfter(now)) {
+                if (mayRetry) {
+                    retried = true;
+                    continue;
+                }
+                String who = current.isEmpty() ? "unknown: writing the lease object kept failing"
+                        : held.holder() + ", expired; taking it over kept failing";
+                return new Result(Optional.empty(), Optional.of(new Held(who, now)));
             }
             if (!clock.instant().plus(poll).isBefore(giveUp)) {
                 return new Result(Optional.empty(), Optional.of(held));

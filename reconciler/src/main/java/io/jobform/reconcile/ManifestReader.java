@@ -53,7 +53,11 @@ final class ManifestReader {
     }
 
     private static List<ManifestFile> fetch(List<Callable<ManifestFile>> reads, boolean parallel) throws IOException {
-        ExecutorService pool = parallel ? Executors.newFixedThreadPool(PARALLEL_FETCHES) : null;
+        ExecutorService pool = parallel ? Executors.newFixedThreadPool(PARALLEL_FETCHES, r -> {
+            Thread t = new Thread(r, "jobform-manifest-read");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         try {
             List<Future<ManifestFile>> futures = new ArrayList<>();
             for (Callable<ManifestFile> read : reads) {

@@ -1,11 +1,13 @@
 package io.jobform.reconcile;
 
+import io.jobform.aws.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes and deletes of jobform's own objects (status, applied fields) that do not depend on
@@ -39,8 +41,12 @@ final class StateWrites implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing status objects", e);
             } catch (ExecutionException e) {
+                RuntimeException failure = e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getCause());
                 if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
                 }
             }
         }
@@ -50,8 +56,22 @@ final class StateWrites implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets every submitted write end before returning, also when the reconcile failed half way:
+     * the lease is released after this, and a write landing after another reconcile's would
+     * leave a stale object behind. An interrupt does not stop a blocked socket read, so this
+     * waits instead (each call is bounded by the clients' API call timeout).
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(AwsClients.API_CALL_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
     }
 }

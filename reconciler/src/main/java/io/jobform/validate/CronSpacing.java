@@ -55,10 +55,8 @@ final class CronSpacing {
                 from = Integer.parseInt(range);
                 to = slash < 0 ? from : max; // "5/15" runs from 5 to the end of the range
             }
-            // A range may wrap past the field's end ("22-2" hours): walk it modulo the range.
-            int span = (to - from + (max - min + 1)) % (max - min + 1);
-            for (int offset = 0; offset <= span; offset += step) {
-                out.set(min + (from - min + offset) % (max - min + 1));
+            for (int v = from; v <= to; v += step) { // backwards ranges were rejected (CronTranslator)
+                out.set(v);
             }
         }
         return out;

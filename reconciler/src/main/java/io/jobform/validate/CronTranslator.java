@@ -3,6 +3,7 @@ package io.jobform.validate;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,7 +31,6 @@ public final class CronTranslator {
             "@yearly", "0 0 1 1 ? *",
             "@annually", "0 0 1 1 ? *");
 
-    private static final String[] DAY_NAMES = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private CronTranslator() {}
@@ -58,6 +58,9 @@ public final class CronTranslator {
     private static final String[] FIELD_NAMES = {"minutes", "hours", "day-of-month", "month", "day-of-week", "year"};
     private static final int[] FIELD_FIRST = {0, 0, 1, 1, 1, 1970};
     private static final int[] FIELD_LAST = {59, 23, 31, 12, 7, 2199};
+    private static final List<String> MONTH_NAMES = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
+            "SEP", "OCT", "NOV", "DEC");
+    private static final List<String> DAY_NAMES = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     /**
      * A range that wraps ({@code 22-2}) is not in Scheduler's documented cron syntax and cron-utils
@@ -69,15 +72,40 @@ public final class CronTranslator {
         for (int i = 0; i < aws.length; i++) {
             for (String part : aws[i].split("[,/]")) {
                 String[] ends = part.split("-");
-                if (ends.length == 2 && ends[0].matches("\\d+") && ends[1].matches("\\d+")
-                        && Integer.parseInt(ends[0]) > Integer.parseInt(ends[1])) {
-                    return new Translation.Invalid("cron '" + text + "': the range " + part + " in the " + FIELD_NAMES[i]
-                            + " field runs backwards; write " + ends[0] + "-" + FIELD_LAST[i] + "," + FIELD_FIRST[i] + "-"
-                            + ends[1]);
+                if (ends.length != 2) {
+                    continue;
                 }
+                int from = fieldValue(i, ends[0]);
+                int to = fieldValue(i, ends[1]);
+                if (from < 0 || to < 0 || from <= to) {
+                    continue;
+                }
+                boolean names = !ends[0].matches("\\d+");
+                String hint = i == 5 ? "write the earlier year first"
+                        : "write " + ends[0] + "-" + bound(i, FIELD_LAST[i], names) + "," + bound(i, FIELD_FIRST[i], names)
+                                + "-" + ends[1];
+                return new Translation.Invalid("cron '" + text + "': the range " + part + " in the " + FIELD_NAMES[i]
+                        + " field runs backwards; " + hint);
             }
         }
         return ok;
+    }
+
+    /** A range end as a number (AWS numbering, SUN = 1), or -1 when it is neither a number nor a name. */
+    private static int fieldValue(int field, String end) {
+        if (end.matches("\\d+")) {
+            return Integer.parseInt(end);
+        }
+        List<String> names = field == 3 ? MONTH_NAMES : field == 4 ? DAY_NAMES : List.of();
+        int index = names.indexOf(end);
+        return index < 0 ? -1 : index + 1;
+    }
+
+    private static String bound(int field, int value, boolean names) {
+        if (names && (field == 3 || field == 4)) {
+            return (field == 3 ? MONTH_NAMES : DAY_NAMES).get(value - 1);
+        }
+        return String.valueOf(value);
     }
 
     private static Translation fromUnix(String text, String[] f) {
@@ -152,12 +180,8 @@ public final class CronTranslator {
     }
 
     private static int day(String token) {
-        for (int i = 0; i < DAY_NAMES.length; i++) {
-            if (DAY_NAMES[i].equals(token)) {
-                return i;
-            }
-        }
-        return Integer.parseInt(token);
+        int index = DAY_NAMES.indexOf(token);
+        return index >= 0 ? index : Integer.parseInt(token);
     }
 
     /** Unix day d is AWS day d + 1; contiguous days become ranges (1-5 Unix is 2-6 AWS). */

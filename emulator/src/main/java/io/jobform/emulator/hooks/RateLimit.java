@@ -8,7 +8,11 @@ public record RateLimit(double burst, double perSecond) {
         }
     }
 
+    /**
+     * The bucket with time running {@code factor} times faster: it refills {@code factor} times
+     * as fast, but a burst is a number of calls, not a duration, so it stays as it is.
+     */
     public RateLimit scaled(double factor) {
-        return new RateLimit(Math.max(1, burst * factor), perSecond * factor);
+        return new RateLimit(burst, perSecond * factor);
     }
 }

@@ -30,9 +30,9 @@ class TokenBucketTest {
     }
 
     @Test
-    void scaledLimitMultipliesBurstAndRefill() {
-        assertThat(new RateLimit(100, 1).scaled(10)).isEqualTo(new RateLimit(1000, 10));
-        assertThat(new RateLimit(2, 1).scaled(0.1)).isEqualTo(new RateLimit(1, 0.1));
+    void scaledLimitMultipliesTheRefillAndKeepsTheBurst() {
+        assertThat(new RateLimit(100, 1).scaled(10)).isEqualTo(new RateLimit(100, 10));
+        assertThat(new RateLimit(2, 1).scaled(0.1)).isEqualTo(new RateLimit(2, 0.1));
     }
 
     @Test

@@ -192,13 +192,16 @@ class HooksIT extends EndpointTestBase {
             assertThat(throttledCall(client)).isTrue();
             assertThat(own.hooks().throttles("iam:GetRole")).isEqualTo(2);
 
-            // The scale factor multiplies burst and refill.
+            // The scale factor multiplies the refill rate, not the burst (a count of calls).
             own.hooks().enableRateLimits(2);
             int allowed = 0;
             while (!throttledCall(client)) {
                 allowed++;
             }
-            assertThat(allowed).isEqualTo(6);
+            assertThat(allowed).isEqualTo(3);
+            clock.advance(Duration.ofMillis(500));
+            assertThat(throttledCall(client)).isFalse();
+            assertThat(throttledCall(client)).isTrue();
         }
     }
 
