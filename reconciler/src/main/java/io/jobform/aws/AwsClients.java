@@ -1,10 +1,6 @@
 package io.jobform.aws;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -56,37 +52,12 @@ public final class AwsClients implements AutoCloseable {
         this.credentials = target.endpoint().isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("jobform-local", "jobform-local"))
                 : DefaultCredentialsProvider.builder().build();
-        // Building a client loads and initialises its service's classes, a few hundred
-        // milliseconds of a cold start in all: half of them on a second thread.
-        ExecutorService second = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "jobform-client-init");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<EcsClient> ecsClient = second.submit(() -> configure(EcsClient.builder()).build());
-            Future<IamClient> iamClient = second.submit(() -> configureIam(IamClient.builder()).build());
-            Future<SfnClient> sfnClient = second.submit(() -> configure(SfnClient.builder()).build());
-            this.s3 = configure(S3Client.builder().forcePathStyle(target.endpoint().isPresent())).build();
-            this.scheduler = configure(SchedulerClient.builder()).build();
-            this.tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
-            this.ecs = built(ecsClient);
-            this.iam = built(iamClient);
-            this.sfn = built(sfnClient);
-        } finally {
-            second.shutdown();
-        }
-    }
-
-    private static <T> T built(Future<T> client) {
-        try {
-            return client.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the AWS clients", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        this.s3 = configure(S3Client.builder().forcePathStyle(target.endpoint().isPresent())).build();
+        this.ecs = configure(EcsClient.builder()).build();
+        this.scheduler = configure(SchedulerClient.builder()).build();
+        this.sfn = configure(SfnClient.builder()).build();
+        this.iam = configureIam(IamClient.builder()).build();
+        this.tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
     }
 
     /**
