@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,7 +127,10 @@ final class YamlTreeBuilder {
         }
         if (tag.equals(Tag.FLOAT)) {
             try {
-                return JSON.numberNode(Double.parseDouble(text));
+                double value = Double.parseDouble(text);
+                // 1e999 overflows a double; as a decimal it stays a number the schema can judge
+                // (a double's infinity breaks the schema library's enum and range checks).
+                return Double.isFinite(value) ? JSON.numberNode(value) : JSON.numberNode(new BigDecimal(text));
             } catch (NumberFormatException e) {
                 return JSON.textNode(text); // .inf and .nan have no JSON form; the schema rejects them
             }

@@ -4,7 +4,6 @@ import io.jobform.aws.ResourceObserver;
 import io.jobform.plan.ObservedResource;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,20 +27,7 @@ final class BackgroundObservation implements AutoCloseable {
     }
 
     List<ObservedResource> join() throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while observing AWS", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(e.getCause());
-        }
+        return BackgroundResult.await(result, "observing AWS");
     }
 
     /** Stops an observation nobody will read (the reconcile failed before planning). */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,7 +64,7 @@ final class ManifestReader {
             }
             List<ManifestFile> files = new ArrayList<>();
             for (Future<ManifestFile> f : futures) {
-                files.add(result(f));
+                files.add(BackgroundResult.await(f, "reading manifests"));
             }
             return files;
         } finally {
@@ -82,23 +81,6 @@ final class ManifestReader {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
-        }
-    }
-
-    private static ManifestFile result(Future<ManifestFile> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading manifests", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
         }
     }
 

@@ -93,10 +93,10 @@ final class SchemaCheck {
         JsonNode value = m.getInstanceNode();
         return switch (type) {
             case "type" -> "must be " + article(m.getSchemaNode().asText()) + ", found " + kindOf(value);
-            case "enum" -> "'" + value.asText() + "' is not one of " + join(m.getSchemaNode());
-            case "const" -> "must be '" + m.getSchemaNode().asText() + "', found '" + value.asText() + "'";
-            case "minimum" -> value + " is below the minimum " + m.getSchemaNode().asText();
-            case "maximum" -> value + " is above the maximum " + m.getSchemaNode().asText();
+            case "enum" -> "'" + shown(value.asText()) + "' is not one of " + join(m.getSchemaNode());
+            case "const" -> "must be '" + m.getSchemaNode().asText() + "', found '" + shown(value.asText()) + "'";
+            case "minimum" -> shown(value.toString()) + " is below the minimum " + m.getSchemaNode().asText();
+            case "maximum" -> shown(value.toString()) + " is above the maximum " + m.getSchemaNode().asText();
             default -> stripLocation(m);
         };
     }
@@ -116,6 +116,11 @@ final class SchemaCheck {
         };
     }
 
+    /** A value quoted in a message, cut to a readable length (a 1,000-digit number is still one line). */
+    private static String shown(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "... (" + value.length() + " characters)";
+    }
+
     private static String kindOf(JsonNode value) {
         if (value == null || value.isNull()) {
             return "null";
@@ -127,7 +132,7 @@ final class SchemaCheck {
             return "a list";
         }
         if (value.isTextual()) {
-            return "the string '" + value.asText() + "'";
+            return "the string '" + shown(value.asText()) + "'";
         }
         return value.isBoolean() ? "the boolean " + value : "the number " + value;
     }
