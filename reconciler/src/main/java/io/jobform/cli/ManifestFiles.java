@@ -17,27 +17,25 @@ final class ManifestFiles {
 
     private ManifestFiles() {}
 
-    /** Every *.yaml / *.yml under the paths, sorted; an explicitly named file is read whatever its name. */
-    static List<ManifestFile> read(List<Path> paths, int maxBytes) throws IOException {
-        List<ManifestFile> out = new ArrayList<>();
-        for (Found found : find(paths)) {
-            out.add(new ManifestFile(found.file().toString(), head(found.file(), maxBytes + 1)));
-        }
-        return out;
-    }
-
     /**
-     * For each file {@link #read} returns (by its name as shown), the S3 key it gets once the
-     * directory named on the command line is synced as the manifests root: its path relative to
-     * that directory; an explicitly named file: its file name. The key, not the local path (which
-     * may hold {@code (} or {@code #}), must be a valid tag value.
+     * What the command line names, read once.
+     *
+     * @param files every *.yaml / *.yml under the paths, sorted; an explicitly named file whatever its name
+     * @param keys  for each file (by its name as shown), the S3 key it gets once the directory named on
+     *              the command line is synced as the manifests root: its path relative to that
+     *              directory; an explicitly named file: its file name. The key, not the local path
+     *              (which may hold {@code (} or {@code #}), must be a valid tag value.
      */
-    static UnaryOperator<String> keys(List<Path> paths) throws IOException {
+    record Local(List<ManifestFile> files, UnaryOperator<String> keys) {}
+
+    static Local read(List<Path> paths, int maxBytes) throws IOException {
+        List<ManifestFile> files = new ArrayList<>();
         Map<String, String> keys = new HashMap<>();
         for (Found found : find(paths)) {
+            files.add(new ManifestFile(found.file().toString(), head(found.file(), maxBytes + 1)));
             keys.put(found.file().toString(), found.key());
         }
-        return shown -> keys.getOrDefault(shown, shown);
+        return new Local(files, shown -> keys.getOrDefault(shown, shown));
     }
 
     private record Found(Path file, String key) {}

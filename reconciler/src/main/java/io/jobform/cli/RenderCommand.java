@@ -1,7 +1,6 @@
 package io.jobform.cli;
 
 import io.jobform.config.InstanceConfig;
-import io.jobform.manifest.ManifestFile;
 import io.jobform.manifest.ScheduledJob;
 import io.jobform.manifest.Violation;
 import io.jobform.manifest.YamlLimits;
@@ -88,9 +87,8 @@ public final class RenderCommand implements Callable<Integer> {
                 return usage(err, target + ": no such file or directory");
             }
         }
-        List<ManifestFile> files = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
-        ValidationReport report = new Validator().validate(files, instanceName, Instant.now(),
-                ManifestFiles.keys(targets));
+        ManifestFiles.Local local = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
+        ValidationReport report = new Validator().validate(local.files(), instanceName, Instant.now(), local.keys());
         report.violations().forEach(v -> err.println(v.format()));
         if (!report.valid()) {
             err.println("jobform render: " + report.errorCount() + " error(s); nothing rendered");

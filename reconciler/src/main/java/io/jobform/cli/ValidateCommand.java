@@ -64,9 +64,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        List<ManifestFile> files = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
+        ManifestFiles.Local local = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
+        List<ManifestFile> files = local.files();
         Instant now = Instant.now();
-        ValidationReport report = new Validator().validate(files, instanceName, now, ManifestFiles.keys(targets));
+        ValidationReport report = new Validator().validate(files, instanceName, now, local.keys());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(ReportPrinter.json(report, files.size(), showSchedule, now));

@@ -1,6 +1,5 @@
 package io.jobform.cli;
 
-import io.jobform.manifest.ManifestFile;
 import io.jobform.manifest.Violation;
 import io.jobform.manifest.YamlLimits;
 import io.jobform.sync.ManifestCheck;
@@ -22,10 +21,9 @@ public final class ValidatorCheck implements ManifestCheck {
 
     @Override
     public Result check(Path dir, String instance) throws IOException {
-        List<ManifestFile> files = ManifestFiles.read(List.of(dir), YamlLimits.DEFAULT.maxBytes());
-        ValidationReport report = new Validator().validate(files, instance, clock.instant(),
-                ManifestFiles.keys(List.of(dir)));
+        ManifestFiles.Local local = ManifestFiles.read(List.of(dir), YamlLimits.DEFAULT.maxBytes());
+        ValidationReport report = new Validator().validate(local.files(), instance, clock.instant(), local.keys());
         List<String> lines = report.violations().stream().map(Violation::format).toList();
-        return new Result(report.valid(), files.size(), lines);
+        return new Result(report.valid(), local.files().size(), lines);
     }
 }
