@@ -6,20 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobform.apply.ApplyReport;
 import io.jobform.apply.ChangeFailure;
-import io.jobform.aws.PropagationRetry;
 import io.jobform.emulator.hooks.Fault;
 import io.jobform.emulator.hooks.Hooks;
 import io.jobform.reconcile.Lease;
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
-import io.jobform.source.DirectoryManifestSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -57,9 +53,7 @@ class ConflictsAndDenialsIT {
     }
 
     private ReconcileResult reconcile() {
-        Reconciler reconciler = new Reconciler(Sandbox.config("jobform"), new DirectoryManifestSource(dir),
-                sandbox.store, sandbox.clients, Clock.systemUTC(), line -> { },
-                new PropagationRetry(5, Duration.ofMillis(50), Duration.ofMillis(200)));
+        Reconciler reconciler = sandbox.reconciler(Sandbox.config("jobform"), dir);
         try {
             return reconciler.reconcile(ReconcileOptions.defaults());
         } catch (IOException e) {
