@@ -115,6 +115,13 @@ class ColdStartBenchmark {
         return JavaProcess.run(jvm, JavaProcess.jar(), args, out.resolve("cold-start-" + label + ".out"));
     }
 
+    /** What {@code ./jobform} runs the jar with: its flags and the class data archive it records. */
+    static List<String> launcherOptions() throws Exception {
+        List<String> options = new ArrayList<>(LAUNCHER);
+        options.add("-XX:SharedArchiveFile=" + launcherArchive());
+        return options;
+    }
+
     /**
      * The archive {@code ./jobform} records once per build (from {@code apply --local} of the
      * example manifests, not from this benchmark's workload): asking it for its version makes it.

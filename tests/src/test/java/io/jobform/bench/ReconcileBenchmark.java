@@ -53,7 +53,8 @@ class ReconcileBenchmark {
             setup.upload(files);
             setup.awsLike(LATENCY);
             results.add(bulkCreate(setup, n));
-            results.add(coldNoOp(setup, n));
+            results.add(coldNoOp(setup, n, "1 cold no-op", List.of()));
+            results.add(coldNoOp(setup, n, "1 cold no-op, launcher", ColdStartBenchmark.launcherOptions()));
             try (AwsClients clients = setup.clients()) {
                 Reconciler warm = setup.reconciler(clients, Clock.systemUTC());
                 warm.reconcile(ReconcileOptions.defaults());
@@ -152,20 +153,26 @@ class ReconcileBenchmark {
                 HeapPeak.peakMiB(), invocations, failures, extra);
     }
 
-    /** Scenario 1: a fresh {@code jobform apply} process (published client limits) against the emulator. */
-    private ScenarioResult coldNoOp(BenchSetup setup, int n) throws Exception {
+    /**
+     * Scenario 1: a fresh {@code jobform apply} process (published client-side rates), with the
+     * JDK's default flags or with {@code jvm} (the launcher's flags and class data archive).
+     */
+    private ScenarioResult coldNoOp(BenchSetup setup, int n, String name, List<String> jvm) throws Exception {
         CallCounts before = setup.counts();
         List<String> args = new ArrayList<>(List.of("apply", "--source", "s3://" + BenchSetup.BUCKET + "/"
                 + BenchSetup.PREFIX));
         args.addAll(setup.cliArguments());
-        Path gcLog = out.resolve("cold-noop-" + n + "-gc.log");
-        JavaProcess.Outcome outcome = JavaProcess.run(List.of("-Xlog:gc:file=" + gcLog), JavaProcess.jar(), args,
-                out.resolve("cold-noop-" + n + ".out"));
+        String label = jvm.isEmpty() ? "" : "-launcher";
+        Path gcLog = out.resolve("cold-noop-" + n + label + "-gc.log");
+        List<String> options = new ArrayList<>(jvm);
+        options.add("-Xlog:gc:file=" + gcLog);
+        JavaProcess.Outcome outcome = JavaProcess.run(options, JavaProcess.jar(), args,
+                out.resolve("cold-noop-" + n + label + ".out"));
         CallCounts used = setup.counts().since(before);
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("process", "java -jar jobform.jar apply (published client-side rates)");
-        return new ScenarioResult("1 cold no-op", n, used.calls(), used.total(), used.throttles(),
+        extra.put("process", "java " + String.join(" ", jvm) + " -jar jobform.jar apply (published client-side rates)");
+        return new ScenarioResult(name, n, used.calls(), used.total(), used.throttles(),
                 outcome.wallMillis(), HeapPeak.fromGcLog(gcLog), 1, 0, extra);
     }
 
