@@ -21,10 +21,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input through the whole reconcile, from S3 keys with spaces, unicode, '+' and '%': every
@@ -32,12 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * another job changes. The damaged job's resources stay exactly as they were (frozen), the other
  * job is reconciled, nothing fails, and every error names the S3 key with line and column.
  */
-class BadInputIT {
+class BadInputIT extends InSandbox {
     static final String PREFIX = "manifests/";
 
-    @TempDir
-    Path work;
-    Sandbox sandbox;
     JsonNode reconciled;
 
     /** Job i's manifest key: spaces, unicode, '+', '=' and '@' (all valid in the manifest tag). */
@@ -52,7 +47,6 @@ class BadInputIT {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = new Sandbox(work);
         Path dir = work.resolve("jobs");
         ChangeSet.before(dir);
         for (int i = 0; i < 20; i++) {
@@ -62,11 +56,6 @@ class BadInputIT {
         assertThat(first.apply().orElseThrow().failures()).isEmpty();
         assertThat(first.validation().orElseThrow().jobs()).hasSize(20);
         reconciled = sandbox.emulator.snapshot();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private ReconcileResult reconcile() {

@@ -10,14 +10,11 @@ import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The exact AWS calls of reconciles of N = 100 generated jobs read from S3, as the Lambda runs
@@ -25,12 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * per-job calls fails here. The budgets are formulas over the generated set: N jobs, P of them
  * with permissions (a task role), S with a schedule.
  */
-class CallBudgetIT {
+class CallBudgetIT extends InSandbox {
     private static final int N = 100;
 
-    @TempDir
-    Path work;
-    Sandbox sandbox;
     ObjectStore manifests;
     Reconciler reconciler;
     Map<String, Long> bulkCreate;
@@ -39,7 +33,6 @@ class CallBudgetIT {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new Sandbox(work);
         manifests = new ObjectStore(sandbox.clients.s3, Sandbox.BUCKET);
         Map<String, String> files = BenchManifests.generate(N);
         files.forEach((name, text) -> manifests.put("manifests/" + name, text.getBytes(StandardCharsets.UTF_8)));
@@ -52,11 +45,6 @@ class CallBudgetIT {
         assertThat(created.apply().orElseThrow().failures()).isEmpty();
         bulkCreate = sandbox.calls();
         sandbox.resetCalls();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     /** What every reconcile pays: lease, inventory, one listing of the source, the observation pages. */

@@ -2,14 +2,10 @@ package io.jobform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobform.aws.PropagationRetry;
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
-import io.jobform.source.DirectoryManifestSource;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -28,28 +21,10 @@ import org.junit.jupiter.api.Test;
  * Several reconcilers on one instance at once, and S3 events that are lost, duplicated or
  * reordered: the lease lets one work at a time, and the next resync converges.
  */
-class ConcurrentReconcilersIT {
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-    Path dir;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-        dir = work.resolve("jobs");
-        ChangeSet.before(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+class ConcurrentReconcilersIT extends OnChangeSet {
 
     private ReconcileResult reconcile(ReconcileOptions options) {
-        Reconciler reconciler = new Reconciler(Sandbox.config("jobform"), new DirectoryManifestSource(dir),
-                sandbox.store, sandbox.clients, Clock.systemUTC(), line -> { },
-                new PropagationRetry(5, Duration.ofMillis(50), Duration.ofMillis(200)));
+        Reconciler reconciler = sandbox.reconciler(Sandbox.config("jobform"), dir);
         try {
             return reconciler.reconcile(options);
         } catch (Exception e) {

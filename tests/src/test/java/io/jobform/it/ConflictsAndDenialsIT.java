@@ -15,13 +15,10 @@ import io.jobform.reconcile.Reconciler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
@@ -29,27 +26,15 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
  * resource, injected by the emulator: the reconcile converges, no job is called failed when a
  * retry succeeded, and the denied job is reported once, by Kind/name and AWS error code.
  */
-class ConflictsAndDenialsIT {
+class ConflictsAndDenialsIT extends OnChangeSet {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE = Sandbox.BUCKET + "/_jobform/";
 
-    @TempDir
-    Path work;
-    Sandbox sandbox;
     Hooks hooks;
-    Path dir;
 
     @BeforeEach
     void start() {
-        sandbox = new Sandbox(work);
         hooks = sandbox.emulator.hooks();
-        dir = work.resolve("jobs");
-        ChangeSet.before(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private ReconcileResult reconcile() {

@@ -13,33 +13,26 @@ import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import io.jobform.source.DirectoryManifestSource;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A reconcile that dies right after call k (every later call fails, no retries), followed by
  * a fresh reconcile, ends in the same AWS state as an uninterrupted one: nothing leaked,
  * nothing missing, one task definition revision per family.
  */
-class CrashConvergenceIT {
+class CrashConvergenceIT extends InSandbox {
     private static final int STRIDE = 4;
 
-    @TempDir
-    Path work;
-    Sandbox sandbox;
     JsonNode before;
 
     @BeforeEach
     void start() {
-        sandbox = new Sandbox(work);
         assertThat(sandbox.apply().apply().orElseThrow().failures()).isEmpty();
         before = sandbox.emulator.snapshot();
         // A change set with creates, updates (a new revision, a role), deletes and a new task role.
@@ -50,11 +43,6 @@ class CrashConvergenceIT {
                 + "  name: archive-logs\nspec:\n  schedule:\n    cron: \"0 1 * * *\"\n  container:\n"
                 + "    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/archiver:1.0\n  permissions:\n"
                 + "    - {effect: Allow, actions: [\"s3:PutObject\"], resources: [\"arn:aws:s3:::archive/*\"]}\n");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     /** What the instance has in AWS, as comparable lines. */

@@ -13,7 +13,6 @@ import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import io.jobform.source.DirectoryManifestSource;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash at every AWS call of an apply, then reconcile afresh: the account ends exactly where an
@@ -40,18 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * crashes at K call indices spread evenly over 1..N instead, always including the first and
  * the last.
  */
-class CrashRecoveryIT {
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-    Path dir;
+class CrashRecoveryIT extends OnChangeSet {
     JsonNode before;
 
     @BeforeEach
     void start() {
-        sandbox = new Sandbox(work);
-        dir = work.resolve("jobs");
-        ChangeSet.before(dir);
         // Foreign resources the reconciler must never touch: an untagged state machine with a
         // jobform-looking name and a role outside jobform's path.
         sandbox.clients.iam.createRole(b -> b.roleName("team-runner").path("/team/").assumeRolePolicyDocument(
@@ -64,11 +54,6 @@ class CrashRecoveryIT {
         assertThat(initial.apply().orElseThrow().failures()).isEmpty();
         ChangeSet.after(dir);
         before = sandbox.emulator.snapshot();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private ReconcileResult reconcile(AwsClients clients, Clock clock) {

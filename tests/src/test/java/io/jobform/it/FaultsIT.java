@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobform.apply.ChangeFailure;
-import io.jobform.aws.ObjectStore;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.emulator.hooks.Fault;
 import io.jobform.reconcile.ReconcileOptions;
@@ -13,13 +12,10 @@ import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import io.jobform.source.DirectoryManifestSource;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,25 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * propagation delay) end in a converged account and a report with no failed job; a permanent
  * error is reported once, for its job only.
  */
-class FaultsIT {
+class FaultsIT extends OnChangeSet {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @org.junit.jupiter.api.io.TempDir
-    Path work;
-    Sandbox sandbox;
-    Path dir;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-        dir = work.resolve("jobs");
-        ChangeSet.before(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private ReconcileResult reconcile() {
         Reconciler reconciler = new Reconciler(Sandbox.config("jobform"), new DirectoryManifestSource(dir),

@@ -6,29 +6,12 @@ import io.jobform.reconcile.Lease;
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One reconcile per instance: a held lease turns a contender away, an expired one is taken over. */
-class LeaseIT {
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+class LeaseIT extends InSandbox {
 
     private void holdLease(String holder, Instant expires) {
         String body = "{\"holder\":\"" + holder + "\",\"acquired\":\"" + Instant.now() + "\",\"expires\":\"" + expires + "\"}";

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 
 /**
@@ -20,7 +18,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
  * completed by the emulator's hooks as SUCCEEDED (task in the output) or FAILED (task
  * description with the exit code in the cause), as the rendered state machine reports them.
  */
-class OperateIT {
+class OperateIT extends InSandbox {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String OK_OUTPUT = "{\"input\":{},\"task\":{\"Containers\":[{\"Name\":\"nightly-report\",\"ExitCode\":0}],"
             + "\"StopCode\":\"EssentialContainerExited\",\"StoppedReason\":\"Essential container in task exited\"}}";
@@ -28,15 +26,10 @@ class OperateIT {
             + "\"Reason\":\"report failed\"}],\"StopCode\":\"EssentialContainerExited\","
             + "\"StoppedReason\":\"Essential container in task exited\",\"TaskArn\":\"arn:aws:ecs:us-east-1:123456789012:task/batch/0f1e\"}";
 
-    @TempDir
-    Path work;
-
-    Sandbox sandbox;
     OperateCli cli;
 
     @BeforeEach
     void deploy() {
-        sandbox = new Sandbox(work);
         sandbox.write("typed-input.yaml", """
                 apiVersion: jobform.io/v1alpha1
                 kind: ScheduledJob
@@ -49,11 +42,6 @@ class OperateIT {
                 """);
         assertThat(sandbox.apply().applyFailed()).isFalse();
         cli = new OperateCli(sandbox);
-    }
-
-    @AfterEach
-    void close() {
-        sandbox.close();
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -31,18 +30,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * The emulator's call listener holds the first mutating call, so the runs are known to overlap
  * without relying on timing.
  */
-class ProcessReconcilersIT {
+class ProcessReconcilersIT extends InSandbox {
     private static final String SOURCE_BUCKET = "jobform-manifests";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path work;
-    Sandbox sandbox;
     Hooks hooks;
 
     @BeforeEach
     void start() {
-        sandbox = new Sandbox(work);
         hooks = sandbox.emulator.hooks();
         sandbox.clients.s3.createBucket(b -> b.bucket(SOURCE_BUCKET));
     }
@@ -50,7 +45,6 @@ class ProcessReconcilersIT {
     @AfterEach
     void stop() {
         hooks.clearCallListener();
-        sandbox.close();
     }
 
     /** Uploads a change set's manifests as the whole S3 source (older keys removed). */

@@ -4,26 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.plan.Change;
 import io.jobform.reconcile.ReconcileResult;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReconcileIT {
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+class ReconcileIT extends InSandbox {
 
     @Test
     void createsEveryExampleThenChangesNothing() {

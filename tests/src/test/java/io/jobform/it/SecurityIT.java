@@ -20,34 +20,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a manifest author cannot do through the reconciler: get a role without the permissions
  * boundary, see env or input values in logs, plans or status, or change another instance's
  * resources by choosing a job name that generates the same AWS names.
  */
-class SecurityIT {
+class SecurityIT extends InSandbox {
     private static final String ENV_SECRET = "Zx9-env-value-never-printed";
     private static final String INPUT_SECRET = "Qw7-input-value-never-printed";
 
-    @TempDir
-    Path work;
-    Sandbox sandbox;
     final List<String> log = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private ReconcileResult reconcile(String instance, Path dir) {
         InstanceConfig config = Sandbox.config(instance);

@@ -8,31 +8,14 @@ import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.reconcile.Reconciler;
 import io.jobform.source.DirectoryManifestSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Near its deadline a reconcile starts no new work, records status, and the next one resumes. */
-class TimeBudgetIT {
-    @TempDir
-    Path work;
-    Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = new Sandbox(work);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+class TimeBudgetIT extends InSandbox {
 
     @Test
     void stopsStartingWorkNearTheDeadlineAndTheNextRunResumes() throws Exception {
