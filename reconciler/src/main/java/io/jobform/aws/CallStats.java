@@ -26,10 +26,11 @@ public record CallStats(Map<String, Long> calls, Map<String, Long> attempts) {
 
     /** What was counted after {@code earlier}, a snapshot of the same counter. */
     public CallStats since(CallStats earlier) {
-        return new CallStats(minus(calls, earlier.calls), minus(attempts, earlier.attempts));
+        return new CallStats(difference(calls, earlier.calls), difference(attempts, earlier.attempts));
     }
 
-    private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> before) {
+    /** Per key, {@code now} minus {@code before}; keys whose count did not change are left out. */
+    public static Map<String, Long> difference(Map<String, Long> now, Map<String, Long> before) {
         Map<String, Long> out = new TreeMap<>();
         now.forEach((k, v) -> {
             long d = v - before.getOrDefault(k, 0L);

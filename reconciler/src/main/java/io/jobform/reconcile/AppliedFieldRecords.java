@@ -21,14 +21,17 @@ import java.util.stream.Collectors;
 final class AppliedFieldRecords {
     private final ObjectStore store;
     private final StateWrites writes;
+    private final Set<String> live;
 
-    AppliedFieldRecords(ObjectStore store, StateWrites writes) {
+    /** @param validation this reconcile's: the jobs it names are live and keep their records */
+    AppliedFieldRecords(ObjectStore store, StateWrites writes, ValidationReport validation) {
         this.store = store;
         this.writes = writes;
+        this.live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
     }
 
     /** Rewrites the field hashes of every job that had a create or update applied; drops pruned jobs'. */
-    void record(Plan plan, ApplyReport report, RenderResult render, ValidationReport validation) {
+    void record(Plan plan, ApplyReport report, RenderResult render) {
         Set<ResourceId> done = new HashSet<>();
         Set<Optional<String>> changedJobs = new HashSet<>();
         Set<String> prunedJobs = new HashSet<>();
@@ -49,7 +52,6 @@ final class AppliedFieldRecords {
             List<DesiredResource> current = byJob.getOrDefault(job, List.of());
             writes.submit(() -> AppliedFields.write(store, job, current));
         }
-        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
         prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> writes.submit(() -> store.delete(AppliedFields.key(Optional.of(j)))));
     }
 
@@ -59,15 +61,14 @@ final class AppliedFieldRecords {
      * when a reconcile died between pruning a job and deleting the record.
      */
     void dropGoneJobs(Inventory inventory, List<ObservedResource> observed, ApplyReport report,
-            ValidationReport validation, Set<String> frozenJobs) {
+            Set<String> frozenJobs) {
         List<Change> pruned = report.applied().stream().map(AppliedChange::change)
                 .filter(c -> c instanceof Change.Delete || c instanceof Change.Orphan).toList();
         Set<ResourceId> deleted = pruned.stream().map(Change::id).collect(Collectors.toSet());
-        // Jobs pruned in this run had their record dropped by record.
+        // Jobs pruned in this run had their record dropped by record().
         Set<String> handled = pruned.stream().flatMap(c -> c.job().stream()).collect(Collectors.toSet());
         Set<String> remaining = observed.stream().filter(o -> !deleted.contains(o.id()))
                 .flatMap(o -> o.job().stream()).collect(Collectors.toSet());
-        Set<String> live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
         inventory.resources().values().stream().map(Inventory.ResourceEntry::job).filter(j -> !j.isEmpty())
                 .distinct().filter(j -> !live.contains(j) && !frozenJobs.contains(j) && !remaining.contains(j)
                         && !handled.contains(j))

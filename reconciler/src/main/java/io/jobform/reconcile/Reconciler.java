@@ -141,9 +141,9 @@ public final class Reconciler {
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
                 manifests, validation, source.remote());
         try (StateWrites writes = new StateWrites()) {
-            AppliedFieldRecords records = new AppliedFieldRecords(store, writes);
-            records.record(plan, report, render, validation);
-            records.dropGoneJobs(inventory, observed, report, validation, frozenJobs);
+            AppliedFieldRecords records = new AppliedFieldRecords(store, writes, validation);
+            records.record(plan, report, render);
+            records.dropGoneJobs(inventory, observed, report, frozenJobs);
             StatusWriter status = new StatusWriter(store, writes, clients.region(), config.instance());
             next = new Inventory(next.version(), next.context(), next.manifests(), next.resources(),
                     status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()));

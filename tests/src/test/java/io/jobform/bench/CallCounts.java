@@ -1,5 +1,6 @@
 package io.jobform.bench;
 
+import io.jobform.aws.CallStats;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +12,7 @@ public record CallCounts(Map<String, Long> calls, Map<String, Long> throttles) {
     }
 
     public CallCounts since(CallCounts before) {
-        return new CallCounts(minus(calls, before.calls), minus(throttles, before.throttles));
+        return new CallCounts(CallStats.difference(calls, before.calls), CallStats.difference(throttles, before.throttles));
     }
 
     public long total() {
@@ -20,16 +21,5 @@ public record CallCounts(Map<String, Long> calls, Map<String, Long> throttles) {
 
     public long totalThrottles() {
         return throttles.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> before) {
-        Map<String, Long> out = new TreeMap<>();
-        now.forEach((k, v) -> {
-            long d = v - before.getOrDefault(k, 0L);
-            if (d != 0) {
-                out.put(k, d);
-            }
-        });
-        return out;
     }
 }
