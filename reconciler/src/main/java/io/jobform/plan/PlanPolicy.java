@@ -9,8 +9,11 @@ import java.util.Set;
  * @param maxDeletions   more deletions than this prune nothing at all
  * @param frozenJobs     jobs whose manifest is invalid: none of their resources change
  * @param frozenManifests manifest keys that are invalid: resources created from them do not change
+ * @param unattributed   invalid manifest keys that name no job: unless resources made from the key
+ *                       exist, they may be any job's (moved and broken), so nothing is pruned
  */
-public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests) {
+public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests,
+        Set<String> unattributed) {
 
     public static final int DEFAULT_MAX_DELETIONS = 10;
 
@@ -20,6 +23,11 @@ public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> froze
         }
         frozenJobs = Set.copyOf(frozenJobs);
         frozenManifests = Set.copyOf(frozenManifests);
+        unattributed = Set.copyOf(unattributed);
+    }
+
+    public PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests) {
+        this(allowEmpty, maxDeletions, frozenJobs, frozenManifests, Set.of());
     }
 
     public static PlanPolicy defaults() {
@@ -27,7 +35,11 @@ public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> froze
     }
 
     public PlanPolicy withFrozen(Set<String> jobs, Set<String> manifests) {
-        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests);
+        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests, unattributed);
+    }
+
+    public PlanPolicy withUnattributed(Set<String> keys) {
+        return new PlanPolicy(allowEmpty, maxDeletions, frozenJobs, frozenManifests, keys);
     }
 
     public boolean frozen(ObservedResource observed) {

@@ -69,7 +69,7 @@ public final class Planner {
             }
         }
         List<String> guards = new ArrayList<>();
-        prune = guard(prune, wanted.values(), policy, guards);
+        prune = guard(prune, wanted.values(), found.values(), policy, guards);
         prune.sort(Comparator.comparing((Change c) -> c.id().kind()).reversed()
                 .thenComparing(c -> c.id().name()));
 
@@ -116,8 +116,8 @@ public final class Planner {
     }
 
     /** Turns every deletion and orphaning into a skip when a guard holds. */
-    private static List<Change> guard(List<Change> prune, Collection<DesiredResource> desired, PlanPolicy policy,
-            List<String> guards) {
+    private static List<Change> guard(List<Change> prune, Collection<DesiredResource> desired,
+            Collection<ObservedResource> found, PlanPolicy policy, List<String> guards) {
         List<Change> removals = prune.stream().filter(c -> c.action().mutates()).toList();
         if (removals.isEmpty()) {
             return prune;
@@ -125,8 +125,15 @@ public final class Planner {
         Set<String> jobs = removals.stream().map(c -> c.job().orElse(""))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         boolean noJobsDesired = desired.stream().allMatch(d -> d.job().isEmpty());
+        Set<String> madeFrom = found.stream().flatMap(o -> o.manifest().stream()).collect(Collectors.toSet());
+        List<String> unknown = policy.unattributed().stream().filter(k -> !madeFrom.contains(k)).sorted().toList();
         String reason;
-        if (noJobsDesired && !policy.allowEmpty()) {
+        if (!unknown.isEmpty()) {
+            // Flux's rule: an object that cannot be read may be a moved job's manifest, whose
+            // resources would otherwise look deleted.
+            reason = "guard: " + String.join(", ", unknown) + " cannot be read far enough to name its job; nothing "
+                    + "pruned until it is fixed";
+        } else if (noJobsDesired && !policy.allowEmpty()) {
             reason = "guard: no valid manifests but " + jobs.size() + " job(s) exist; nothing pruned"
                     + " (pass --allow-empty to prune them)";
         } else if (jobs.size() > policy.maxDeletions()) {

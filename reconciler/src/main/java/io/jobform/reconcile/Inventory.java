@@ -40,7 +40,8 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
     }
 
     /**
-     * @param job     the job named in the manifest, empty when it did not parse that far
+     * @param job     the job named in the manifest; for an invalid one, the job it held before; empty when
+     *                neither is known
      * @param content the manifest's text when the source is remote (S3): a manifest whose ETag is
      *                unchanged is validated from here instead of being fetched again
      */

@@ -73,7 +73,11 @@ final class InventoryUpdate {
             boolean valid = !invalidFiles.contains(m.key());
             String cached = remote ? ManifestReader.cacheable(content.getOrDefault(m.key(), new byte[0])).orElse(null)
                     : null;
-            entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), jobByKey.getOrDefault(m.key(), ""), valid, cached));
+            // An invalid file keeps the job it last held: unreadable later, it is still that job's,
+            // not a JobDefaults whose loss would freeze every job.
+            String job = Optional.ofNullable(jobByKey.get(m.key())).or(() -> Optional.ofNullable(old.manifests()
+                    .get(m.key())).filter(e -> !valid).map(Inventory.ManifestEntry::job)).orElse("");
+            entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), job, valid, cached));
         }
         return new Inventory(1, "", entries, resources, old.statusDigests());
     }

@@ -103,14 +103,18 @@ public final class Reconciler {
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress, Optional<StoredObject> stored,
             Inventory inventory, ResourceObserver observer, BackgroundObservation observation) throws IOException {
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
-        ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant());
+        Set<String> jobManifests = inventory.manifests().entrySet().stream()
+                .filter(e -> !e.getValue().job().isEmpty()).map(Map.Entry::getKey).collect(Collectors.toSet());
+        ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant(),
+                java.util.function.UnaryOperator.identity(), jobManifests);
         RenderResult render = Renderer.render(validation.jobs(), config);
 
         Set<String> frozenJobs = new HashSet<>(validation.invalidJobNames());
         frozenJobs.addAll(render.failedJobs());
         Set<String> frozenManifests = validation.violations().stream().filter(Violation::isError)
                 .map(v -> v.position().file()).collect(Collectors.toSet());
-        PlanPolicy policy = new PlanPolicy(options.allowEmpty(), options.maxDeletions(), frozenJobs, frozenManifests);
+        PlanPolicy policy = new PlanPolicy(options.allowEmpty(), options.maxDeletions(), frozenJobs, frozenManifests,
+                validation.unattributed());
 
         List<ObservedResource> observed = observation.join();
         if (options.deep()) {

@@ -12,13 +12,18 @@ import java.util.Set;
  * @param invalidJobNames names of jobs whose manifests are invalid but whose name could be read:
  *                        the reconciler freezes their existing resources (no update, no prune)
  * @param violations      every error and warning, sorted by file, line and column
+ * @param unattributed    keys of invalid manifests that name no job and hold no JobDefaults (they do
+ *                        not parse that far): the reconciler prunes nothing while one cannot be tied
+ *                        to the resources it made, as a moved and broken manifest would be deleted
  */
-public record ValidationReport(List<ScheduledJob> jobs, Set<String> invalidJobNames, List<Violation> violations) {
+public record ValidationReport(List<ScheduledJob> jobs, Set<String> invalidJobNames, List<Violation> violations,
+        Set<String> unattributed) {
 
     public ValidationReport {
         jobs = List.copyOf(jobs);
         invalidJobNames = Set.copyOf(invalidJobNames);
         violations = List.copyOf(violations);
+        unattributed = Set.copyOf(unattributed);
     }
 
     /**

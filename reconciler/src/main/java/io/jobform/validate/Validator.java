@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,21 +60,40 @@ public final class Validator {
      */
     public ValidationReport validate(List<ManifestFile> files, String instanceName, Instant now,
             UnaryOperator<String> manifestKey) {
+        return validate(files, instanceName, now, manifestKey, Set.of());
+    }
+
+    /**
+     * @param jobManifests keys last seen holding a job's manifest (the reconciler's inventory): such a
+     *                     file, unreadable now, is taken for that job's, not for the set's JobDefaults
+     */
+    public ValidationReport validate(List<ManifestFile> files, String instanceName, Instant now,
+            UnaryOperator<String> manifestKey, Set<String> jobManifests) {
         List<Violation> violations = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        Set<String> mayBeDefaults = new TreeSet<>();
         List<YamlDocument> jobs = new ArrayList<>();
         List<YamlDocument> defaults = new ArrayList<>();
         Set<String> invalid = new TreeSet<>();
         for (ManifestFile file : files) {
             LoadedFile loaded = loader.load(file);
             violations.addAll(loaded.violations());
+            if (loaded.violations().stream().anyMatch(Violation::isError)) {
+                mayBeDefaults.add(file.key()); // unreadable: nothing tells what it holds
+            }
             for (YamlDocument doc : loaded.documents()) {
                 JsonNode kind = doc.tree().path("kind");
+                name(doc).ifPresent(n -> named.add(doc.file()));
                 if (kind.asText().equals(SCHEDULED_JOB)) {
                     jobs.add(doc);
                 } else if (kind.asText().equals(JOB_DEFAULTS)) {
                     defaults.add(doc);
+                    named.add(doc.file());
                 } else {
                     name(doc).ifPresent(invalid::add); // perhaps a job with a misspelt kind: keep it frozen
+                    if (KindGuess.mayBeDefaults(doc.tree())) {
+                        mayBeDefaults.add(doc.file());
+                    }
                     violations.add(Violation.error(kind.isMissingNode() ? doc.start() : doc.positions().valueAt("/kind"),
                             "", "kind", kind.isMissingNode() ? "required field 'kind' is missing (ScheduledJob or JobDefaults)"
                                     : "unknown kind '" + kind.asText() + "'; use ScheduledJob or JobDefaults"));
@@ -81,7 +101,12 @@ public final class Validator {
             }
         }
         Optional<YamlDocument> usableDefaults = defaults(defaults, violations);
-        boolean defaultsBroken = !defaults.isEmpty() && usableDefaults.isEmpty();
+        // A JobDefaults that cannot even be read as one would otherwise drop out of every job
+        // unnoticed: every job that could inherit from it is frozen, as for an invalid one.
+        mayBeDefaults.removeAll(jobManifests);
+        Optional<String> unreadableDefaults = defaults.isEmpty() && !mayBeDefaults.isEmpty()
+                ? Optional.of(String.join(", ", mayBeDefaults)) : Optional.empty();
+        boolean defaultsBroken = !defaults.isEmpty() && usableDefaults.isEmpty() || unreadableDefaults.isPresent();
         Set<String> duplicated = duplicates(jobs, violations);
         List<ScheduledJob> valid = new ArrayList<>();
         for (YamlDocument doc : jobs) {
@@ -93,8 +118,10 @@ public final class Validator {
                 List<Violation> schemaErrors = schema.check(doc, SCHEDULED_JOB, subject);
                 own.addAll(schemaErrors);
                 if (defaultsBroken) {
-                    own.add(Violation.error(doc.start(), subject, "", "not reconciled while the JobDefaults of this "
-                            + "manifest set is invalid"));
+                    own.add(Violation.error(doc.start(), subject, "", unreadableDefaults
+                            .map(f -> "not reconciled while " + f + " cannot be read: it may be the JobDefaults of "
+                                    + "this manifest set")
+                            .orElse("not reconciled while the JobDefaults of this manifest set is invalid")));
                 } else {
                     Findings findings = new Findings(subject, doc.positions(), usableDefaults.map(YamlDocument::positions));
                     ObjectNode merged = usableDefaults.map(d -> DefaultsMerge.merge(d.tree(), doc.tree())).orElse(doc.tree());
@@ -119,7 +146,11 @@ public final class Validator {
             }
         }
         valid.sort(Comparator.comparing(ScheduledJob::name));
-        return new ValidationReport(valid, invalid, sorted(violations));
+        List<Violation> all = sorted(violations);
+        Set<String> unattributed = new TreeSet<>();
+        all.stream().filter(Violation::isError).map(v -> v.position().file()).filter(f -> !named.contains(f))
+                .forEach(unattributed::add);
+        return new ValidationReport(valid, invalid, all, unattributed);
     }
 
     /**
