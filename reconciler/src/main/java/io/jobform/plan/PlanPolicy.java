@@ -1,5 +1,6 @@
 package io.jobform.plan;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Set;
  * @param frozenManifests manifest keys that are invalid: resources created from them do not change
  * @param unattributed   invalid manifest keys that name no job: unless resources made from the key
  *                       exist, they may be any job's (moved and broken), so nothing is pruned
+ * @param holds          reasons, known before planning, to prune nothing (an unreadable inventory)
  */
 public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests,
-        Set<String> unattributed) {
+        Set<String> unattributed, List<String> holds) {
 
     public static final int DEFAULT_MAX_DELETIONS = 10;
 
@@ -24,10 +26,11 @@ public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> froze
         frozenJobs = Set.copyOf(frozenJobs);
         frozenManifests = Set.copyOf(frozenManifests);
         unattributed = Set.copyOf(unattributed);
+        holds = List.copyOf(holds);
     }
 
     public PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests) {
-        this(allowEmpty, maxDeletions, frozenJobs, frozenManifests, Set.of());
+        this(allowEmpty, maxDeletions, frozenJobs, frozenManifests, Set.of(), List.of());
     }
 
     public static PlanPolicy defaults() {
@@ -35,11 +38,11 @@ public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> froze
     }
 
     public PlanPolicy withFrozen(Set<String> jobs, Set<String> manifests) {
-        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests, unattributed);
+        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests, unattributed, holds);
     }
 
     public PlanPolicy withUnattributed(Set<String> keys) {
-        return new PlanPolicy(allowEmpty, maxDeletions, frozenJobs, frozenManifests, keys);
+        return new PlanPolicy(allowEmpty, maxDeletions, frozenJobs, frozenManifests, keys, holds);
     }
 
     public boolean frozen(ObservedResource observed) {

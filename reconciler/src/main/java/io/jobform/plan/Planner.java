@@ -128,7 +128,9 @@ public final class Planner {
         Set<String> madeFrom = found.stream().flatMap(o -> o.manifest().stream()).collect(Collectors.toSet());
         List<String> unknown = policy.unattributed().stream().filter(k -> !madeFrom.contains(k)).sorted().toList();
         String reason;
-        if (!unknown.isEmpty()) {
+        if (!policy.holds().isEmpty()) {
+            reason = "guard: " + String.join("; ", policy.holds()) + "; nothing pruned";
+        } else if (!unknown.isEmpty()) {
             // Flux's rule: an object that cannot be read may be a moved job's manifest, whose
             // resources would otherwise look deleted.
             reason = "guard: " + String.join(", ", unknown) + " cannot be read far enough to name its job; nothing "

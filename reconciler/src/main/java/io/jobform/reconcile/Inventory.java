@@ -67,12 +67,8 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
         }
     }
 
-    /** Reads an inventory; an unreadable one counts as empty (observation still finds everything owned). */
+    /** Reads an inventory; unreadable entries are dropped ({@link InventoryReader} says which). */
     public static Inventory fromJson(byte[] json) {
-        try {
-            return JSON.readValue(json, Inventory.class);
-        } catch (IOException e) {
-            return empty();
-        }
+        return InventoryReader.read(json).inventory();
     }
 }

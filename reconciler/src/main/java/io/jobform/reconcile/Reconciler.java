@@ -92,16 +92,22 @@ public final class Reconciler {
 
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
         Optional<StoredObject> stored = store.get(Inventory.KEY);
-        Inventory inventory = stored.map(o -> Inventory.fromJson(o.body())).orElse(Inventory.empty());
+        InventoryReader.Read read = stored.map(o -> InventoryReader.read(o.body()))
+                .orElse(new InventoryReader.Read(Inventory.empty(), Optional.empty()));
+        read.problem().ifPresent(p -> progress.accept("warning: " + p + "; owned resources are still found by their "
+                + "tags, group and path, but nothing is pruned this time"));
+        Inventory inventory = read.inventory();
         ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging),
                 new ScheduleClient(clients.scheduler), new RoleClient(clients.iam), config.instance());
         try (BackgroundObservation observation = new BackgroundObservation(observer, inventory)) {
-            return run(options, progress, stored, inventory, observer, observation);
+            return run(options, progress, stored, inventory, read.problem().map(p -> p + " (entries dropped)"),
+                    observer, observation);
         }
     }
 
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress, Optional<StoredObject> stored,
-            Inventory inventory, ResourceObserver observer, BackgroundObservation observation) throws IOException {
+            Inventory inventory, Optional<String> inventoryProblem, ResourceObserver observer,
+            BackgroundObservation observation) throws IOException {
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
         Set<String> jobManifests = inventory.manifests().entrySet().stream()
                 .filter(e -> !e.getValue().job().isEmpty()).map(Map.Entry::getKey).collect(Collectors.toSet());
@@ -114,7 +120,7 @@ public final class Reconciler {
         Set<String> frozenManifests = validation.violations().stream().filter(Violation::isError)
                 .map(v -> v.position().file()).collect(Collectors.toSet());
         PlanPolicy policy = new PlanPolicy(options.allowEmpty(), options.maxDeletions(), frozenJobs, frozenManifests,
-                validation.unattributed());
+                validation.unattributed(), inventoryProblem.stream().toList());
 
         List<ObservedResource> observed = observation.join();
         if (options.deep()) {

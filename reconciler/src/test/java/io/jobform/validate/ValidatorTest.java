@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -151,13 +152,32 @@ class ValidatorTest {
 
     @Test
     void aMisspeltKindStillFreezesTheJobAndUnreadableFilesAreListed() {
-        ValidationReport report = validate(
+        // broken.yaml was a job's manifest last time: it is not taken for a JobDefaults.
+        ValidationReport report = new Validator().validate(List.of(
                 file("typo.yaml", job("kept", "").replace("kind: ScheduledJob", "kind: ScheduleJob")),
                 file("broken.yaml", "metadata: {name: [unclosed\n"),
-                file("fine.yaml", job("fine", "")));
+                file("fine.yaml", job("fine", ""))), "jobform", NOW, s -> s, Set.of("broken.yaml"));
         assertThat(report.invalidJobNames()).containsExactly("kept");
         assertThat(report.invalidManifestKeys()).containsExactly("broken.yaml", "typo.yaml");
+        assertThat(report.unattributed()).containsExactly("broken.yaml");
         assertThat(report.jobs()).extracting(ScheduledJob::name).containsExactly("fine");
+    }
+
+    @Test
+    void anUnreadableFileThatMayBeTheJobDefaultsFreezesEveryJob() {
+        for (String defaults : List.of("kind: JobDefaults\nspec: {cluster: [x\n", "kind: JobDefault\nspec: {}\n",
+                "spec: {cluster: x}\n")) {
+            ValidationReport report = validate(file("_defaults.yaml", defaults), file("fine.yaml", job("fine", "")));
+            assertThat(report.jobs()).isEmpty();
+            assertThat(report.invalidJobNames()).containsExactly("fine");
+            assertThat(report.violations()).extracting(Violation::format).contains("fine.yaml:1:1: error: not "
+                    + "reconciled while _defaults.yaml cannot be read: it may be the JobDefaults of this manifest set");
+        }
+        // A readable JobDefaults elsewhere: the broken file is not it, and the job proceeds.
+        ValidationReport report = validate(file("_defaults.yaml", "apiVersion: jobform.io/v1alpha1\nkind: JobDefaults\n"
+                + "metadata: {name: d}\nspec: {}\n"), file("x.yaml", "kind: [\n"), file("fine.yaml", job("fine", "")));
+        assertThat(report.jobs()).extracting(ScheduledJob::name).containsExactly("fine");
+        assertThat(report.unattributed()).containsExactly("x.yaml");
     }
 
     @Test
