@@ -31,6 +31,26 @@ public record JobStatus(String name, String manifest, boolean valid, List<String
         return PREFIX + job + ".json";
     }
 
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile(
+            "^[a-z0-9]([a-z0-9-]{0,198}[a-z0-9])?$");
+
+    /**
+     * The name a job's status object is stored under. An invalid manifest's name can be anything
+     * ({@code ../../x}, 1,100 characters, which S3 rejects as a key over 1,024 bytes): such a name
+     * is replaced by {@code _invalid-<hash>}, which no valid job name can be.
+     */
+    public static String storedName(String job) {
+        if (PLAIN_NAME.matcher(job).matches()) {
+            return job;
+        }
+        try {
+            return "_invalid-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(job.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** The job of a status key, empty for the summary and anything else under the prefix. */
     public static Optional<String> jobOf(String key) {
         if (!key.startsWith(PREFIX) || !key.endsWith(".json")) {

@@ -8,6 +8,7 @@ import io.jobform.apply.ChangeFailure;
 import io.jobform.aws.ObjectStore;
 import io.jobform.manifest.ScheduledJob;
 import io.jobform.manifest.Violation;
+import io.jobform.operate.JobStatus;
 import io.jobform.plan.Change;
 import io.jobform.plan.Plan;
 import io.jobform.validate.ScheduleCalendar;
@@ -87,7 +88,7 @@ final class StatusWriter {
                     .forEach(v -> s.withArray("errors").add(v.format()));
             s.put("synced", false);
             s.putObject("resources");
-            statuses.put(name, s);
+            statuses.put(JobStatus.storedName(name), s);
         }
         statuses.put(SUMMARY, summary(validation, jobs, frozen, plan, report));
 
