@@ -59,6 +59,7 @@ final class EngineReconcileRunner implements ReconcileRunner, AutoCloseable {
                 store, clients, clock, progress::add, PropagationRetry.standard());
         // The handler already kept its safety margin: no further margin here.
         ReconcileOptions options = ReconcileOptions.defaults().withDryRun(request.planOnly())
+                .withMaxDeletions(config.maxDeletions())
                 .withDeadline(deadline, Duration.ZERO);
         ReconcileResult result;
         CallStats before = clients.calls();

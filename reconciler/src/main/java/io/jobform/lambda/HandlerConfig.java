@@ -1,7 +1,9 @@
 package io.jobform.lambda;
 
 import io.jobform.config.InstanceConfig;
+import io.jobform.config.WholeNumber;
 import io.jobform.manifest.Network;
+import io.jobform.plan.PlanPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  * invocation and reconciles nothing.
  */
 public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Optional<URI> endpoint, double rateLimitScale,
-        List<String> problems) {
+        int maxDeletions, List<String> problems) {
 
     private static final Pattern INSTANCE_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
     private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
@@ -76,8 +78,19 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
                 rateLimitScale = 1.0;
             }
         }
+        // The same prune guard as the CLI's, read as strictly.
+        int maxDeletions = PlanPolicy.DEFAULT_MAX_DELETIONS;
+        Optional<String> limit = Optional.ofNullable(env.get(WholeNumber.MAX_DELETIONS.setting()));
+        if (limit.isPresent()) {
+            try {
+                maxDeletions = WholeNumber.MAX_DELETIONS.parse(limit.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         InstanceConfig config = new InstanceConfig(instance, partition, region, account, cluster, network, boundary);
-        return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, rateLimitScale, problems);
+        return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, rateLimitScale, maxDeletions,
+                problems);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -176,6 +176,8 @@ class TemplateTest {
         variables.forEach((name, value) -> env.put(name, value instanceof String s ? s : "123456789012"));
         env.put("JOBFORM_INSTANCE", "jobform");
         env.put("AWS_REGION", "us-east-1"); // set by the Lambda runtime itself
+        env.put("JOBFORM_MAX_DELETIONS", "10"); // the MaxDeletions parameter's default
+        assertThat(variables.get("JOBFORM_MAX_DELETIONS")).isEqualTo(Map.of("Ref", "MaxDeletions"));
         assertThat(HandlerConfig.fromEnvironment(env).problems()).isEmpty();
     }
 

@@ -20,10 +20,16 @@ class CliIT {
     record Run(int exit, String out) {}
 
     private Run jobform(String... args) throws IOException, InterruptedException {
+        return jobformWith(java.util.Map.of(), args);
+    }
+
+    private Run jobformWith(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("jobform.jar")));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new Run(process.exitValue(), out);
@@ -58,5 +64,20 @@ class CliIT {
         Run invalid = jobform("plan", "--local", "--detailed-exitcode");
         assertThat(invalid.exit()).as(invalid.out()).isEqualTo(3);
         assertThat(invalid.out()).contains("nightly-report.yaml:").doesNotContain("Exception");
+    }
+
+    /** Issue 15 item 7: a prune limit that is not a plain whole number is a usage error, not the default 10. */
+    @Test
+    void aMalformedDeletionLimitIsAUsageError() throws Exception {
+        Sandbox.copyExamples(work.resolve("manifests"));
+        for (String bad : List.of(" 5", "abc")) {
+            Run env = jobformWith(java.util.Map.of("JOBFORM_MAX_DELETIONS", bad), "plan", "--local");
+            assertThat(env.exit()).as(env.out()).isEqualTo(2);
+            assertThat(env.out()).contains("JOBFORM_MAX_DELETIONS must be a whole number from 0 to 100000, not '"
+                    + bad + "'").doesNotContain("Exception");
+        }
+        Run flag = jobform("plan", "--local", "--max-deletions=-1");
+        assertThat(flag.exit()).as(flag.out()).isEqualTo(2);
+        assertThat(flag.out()).contains("--max-deletions must be a whole number from 0 to 100000, not '-1'");
     }
 }

@@ -93,11 +93,16 @@ class LambdaSyncIT {
     }
 
     JobformHandler handler() {
-        Map<String, String> env = Map.of("JOBFORM_BUCKET", BUCKET, "AWS_REGION", emulator.region(),
+        return handler(Map.of());
+    }
+
+    JobformHandler handler(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.putAll(Map.of("JOBFORM_BUCKET", BUCKET, "AWS_REGION", emulator.region(),
                 "JOBFORM_ACCOUNT_ID", emulator.accountId(), "JOBFORM_CLUSTER", "jobform-local",
                 "JOBFORM_SUBNETS", "subnet-local", "JOBFORM_SECURITY_GROUPS", "sg-local",
                 "JOBFORM_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/jobform-boundary",
-                "JOBFORM_ENDPOINT_URL", emulator.endpoint().toString(), "JOBFORM_RATE_LIMIT_SCALE", "1000");
+                "JOBFORM_ENDPOINT_URL", emulator.endpoint().toString(), "JOBFORM_RATE_LIMIT_SCALE", "1000"));
         return new JobformHandler(HandlerConfig.fromEnvironment(env), EngineWiring::runnerFor, Clock.systemUTC(),
                 new PrintStream(logs, true, StandardCharsets.UTF_8));
     }
@@ -161,5 +166,28 @@ class LambdaSyncIT {
         assertThat(pruned.path("status").asText()).as(logs.toString(StandardCharsets.UTF_8)).isEqualTo("COMPLETED");
         assertThat(pruned.path("changes").path("Delete").asInt()).isPositive();
         assertThat(stateMachines()).doesNotContain("jobform-odd-key-job").contains("jobform-nightly-report");
+    }
+
+    /** Issue 15 item 7: the function reads JOBFORM_MAX_DELETIONS (it used the default) and reads it strictly. */
+    @Test
+    void theFunctionHonoursTheDeletionLimit() throws Exception {
+        assertThat(sync()).isZero();
+        try (JobformHandler handler = handler(Map.of("JOBFORM_MAX_DELETIONS", "1"))) {
+            invoke(handler, sqsBatch(List.copyOf(events)));
+            assertThat(stateMachines()).contains("jobform-thumbnail-sweep", "jobform-db-maintenance");
+            events.clear();
+            Files.delete(work.resolve("manifests/thumbnail-sweep.yaml"));
+            Files.delete(work.resolve("manifests/db-maintenance.yaml"));
+            assertThat(sync("--delete")).isZero();
+            JsonNode guarded = invoke(handler, sqsBatch(List.copyOf(events)));
+            assertThat(guarded.path("batchItemFailures")).as(logs.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(stateMachines()).contains("jobform-thumbnail-sweep", "jobform-db-maintenance");
+            assertThat(logs.toString(StandardCharsets.UTF_8)).contains("more than --max-deletions 1");
+        }
+        for (String bad : List.of(" 5", "-1", "abc", "99999999999")) {
+            assertThat(HandlerConfig.fromEnvironment(Map.of("JOBFORM_BUCKET", BUCKET, "AWS_REGION", "us-east-1",
+                    "JOBFORM_ACCOUNT_ID", "123456789012", "JOBFORM_MAX_DELETIONS", bad)).problems())
+                    .containsExactly("JOBFORM_MAX_DELETIONS must be a whole number from 0 to 100000, not '" + bad + "'");
+        }
     }
 }
