@@ -43,7 +43,7 @@ public final class S3ManifestSource implements ManifestSource {
     public List<ManifestListing> list() {
         return store.list(prefix).stream()
                 .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag()))
-                .filter(f -> ManifestListing.isManifestKey(f.key()) && !f.key().startsWith("_jobform/"))
+                .filter(f -> ManifestListing.isManifestKey(f.key()))
                 .sorted(Comparator.comparing(ManifestListing::key))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.manifest.ManifestFile;
+import io.jobform.source.ManifestListing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ final class ManifestFiles {
     /**
      * What the command line names, read once.
      *
-     * @param files every *.yaml / *.yml under the paths, sorted; an explicitly named file whatever its name
+     * @param files every manifest under the paths ({@link ManifestListing#isManifestKey}), sorted; an explicitly named file whatever its name
      * @param keys  for each file (by its name as shown), the S3 key it gets once the directory named on
      *              the command line is synced as the manifests root: its path relative to that
      *              directory; an explicitly named file: its file name. The key, not the local path
@@ -45,19 +46,15 @@ final class ManifestFiles {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(ManifestFiles::isManifest).sorted()
-                            .forEach(f -> files.add(new Found(f, path.relativize(f).toString().replace('\\', '/'))));
+                    walk.filter(Files::isRegularFile).sorted()
+                            .map(f -> new Found(f, path.relativize(f).toString().replace('\\', '/')))
+                            .filter(f -> ManifestListing.isManifestKey(f.key())).forEach(files::add);
                 }
             } else {
                 files.add(new Found(path, path.getFileName().toString()));
             }
         }
         return files;
-    }
-
-    static boolean isManifest(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /** At most {@code limit} bytes: enough for the loader to reject an oversized file without reading it all. */

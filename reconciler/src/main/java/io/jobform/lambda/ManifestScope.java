@@ -1,5 +1,6 @@
 package io.jobform.lambda;
 
+import io.jobform.source.ManifestListing;
 import java.util.Optional;
 
 /**
@@ -32,8 +33,8 @@ public record ManifestScope(String bucket, String prefix) {
         if (!change.key().startsWith(prefix)) {
             return Optional.of("object outside the manifest prefix '" + prefix + "'");
         }
-        if (!change.key().endsWith(".yaml") && !change.key().endsWith(".yml")) {
-            return Optional.of("object is not a .yaml/.yml manifest");
+        if (!ManifestListing.isManifestKey(change.key().substring(prefix.length()))) {
+            return Optional.of("object is not a manifest (.yaml/.yml in any letter case, no hidden path segment)");
         }
         return Optional.empty();
     }

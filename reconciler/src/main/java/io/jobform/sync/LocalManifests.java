@@ -1,5 +1,6 @@
 package io.jobform.sync;
 
+import io.jobform.source.ManifestListing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The {@code *.yaml}/{@code *.yml} files under a directory, keyed as they will be in S3. */
+/** The manifests under a directory ({@link ManifestListing#isManifestKey}), keyed as they will be in S3. */
 public final class LocalManifests {
 
     private LocalManifests() {}
@@ -20,16 +21,12 @@ public final class LocalManifests {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = dir.relativize(path).toString().replace('\\', '/');
-                if (SyncPlanner.isManifest(relative) && !hidden(relative)) {
+                if (ManifestListing.isManifestKey(relative)) {
                     files.add(new LocalFile(prefix + relative, path, md5Hex(Files.readAllBytes(path))));
                 }
             }
         }
         return files;
-    }
-
-    private static boolean hidden(String relative) {
-        return relative.startsWith(".") || relative.contains("/.");
     }
 
     public static String md5Hex(byte[] content) {

@@ -1,6 +1,7 @@
 package io.jobform.sync;
 
 import io.jobform.lambda.ManifestScope;
+import io.jobform.source.ManifestListing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,6 @@ public final class SyncPlanner {
 
     /** Only manifests take part, and never jobform's own state (even when the prefix is the bucket root). */
     static boolean isManifest(String key) {
-        return !key.startsWith(ManifestScope.OWN_OBJECTS_PREFIX) && (key.endsWith(".yaml") || key.endsWith(".yml"));
+        return !key.startsWith(ManifestScope.OWN_OBJECTS_PREFIX) && ManifestListing.isManifestKey(key);
     }
 }

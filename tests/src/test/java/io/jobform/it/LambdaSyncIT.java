@@ -190,4 +190,41 @@ class LambdaSyncIT {
                     .containsExactly("JOBFORM_MAX_DELETIONS must be a whole number from 0 to 100000, not '" + bad + "'");
         }
     }
+
+    /**
+     * Issue 15 item 9: validate, sync and the reconcile agree on what a manifest file is. An
+     * upper-case extension was reconciled but neither validated nor synced (so sync --delete could
+     * prune a job validate called valid); a hidden folder's file is nobody's manifest.
+     */
+    @Test
+    void validateSyncAndReconcileAgreeOnWhichFilesAreManifests() throws Exception {
+        Path dir = work.resolve("manifests");
+        String job = "apiVersion: jobform.io/v1alpha1\nkind: ScheduledJob\nmetadata: {name: %s}\nspec:\n"
+                + "  container: {image: public.ecr.aws/docker/library/busybox:1.36, cpu: 256, memory: 512}\n";
+        Files.writeString(dir.resolve("Shout.YAML"), job.formatted("shout"));
+        Files.createDirectories(dir.resolve(".drafts"));
+        Files.writeString(dir.resolve(".drafts/wip.yaml"), job.formatted("wip"));
+
+        // validate sees the upper-case file (a mistake in it is reported) and not the hidden one.
+        Files.writeString(dir.resolve(".drafts/wip.yaml"), job.formatted("wip").replace("memory: 512", "memory: 3"));
+        Files.writeString(dir.resolve("Shout.YAML"), job.formatted("shout").replace("memory: 512", "memory: 3"));
+        StringWriter out = new StringWriter();
+        int validated = io.jobform.cli.Main.run(new String[] {"validate", dir.toString()}, new PrintWriter(out),
+                new PrintWriter(out));
+        assertThat(validated).as(out.toString()).isEqualTo(3);
+        assertThat(out.toString()).contains("Shout.YAML:").doesNotContain("wip.yaml");
+        Files.writeString(dir.resolve("Shout.YAML"), job.formatted("shout"));
+
+        assertThat(sync("--delete")).isZero();
+        ObjectStore bucket = new ObjectStore(clients.s3, BUCKET);
+        assertThat(bucket.list("manifests/")).extracting(o -> o.key()).contains("manifests/Shout.YAML")
+                .noneMatch(k -> k.contains("wip"));
+        try (JobformHandler handler = handler()) {
+            invoke(handler, sqsBatch(List.copyOf(events)));
+        }
+        assertThat(stateMachines()).contains("jobform-shout").doesNotContain("jobform-wip");
+        // A second sync --delete keeps it: nothing to prune.
+        assertThat(sync("--delete")).isZero();
+        assertThat(bucket.list("manifests/")).extracting(o -> o.key()).contains("manifests/Shout.YAML");
+    }
 }
