@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -32,6 +34,12 @@ public final class AwsChangeExecutor implements ChangeExecutor {
     private final ScheduleClient schedules;
     private final RoleClient roles;
     private final PropagationRetry propagation;
+    /**
+     * Names (family = machine) of kept jobs whose manifest is back, found at the task definition
+     * step. CreateStateMachine answers success for an existing machine with the same definition and
+     * ignores its tags, so the machine step must know to adopt (re-tag) it; a job's steps run in order.
+     */
+    private final Set<String> adopting = ConcurrentHashMap.newKeySet();
 
     public AwsChangeExecutor(String instance, AwsClients clients, PropagationRetry propagation) {
         this.instance = instance;
@@ -83,17 +91,26 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         } else if (spec instanceof TaskDefinitionSpec t) {
             if (create) {
                 Optional<Map.Entry<String, Map<String, String>>> latest = taskDefinitions.latest(t.family());
-                if (latest.isPresent() && !instance.equals(latest.get().getValue().get(OwnershipTags.INSTANCE))) {
+                if (latest.isPresent() && !ownedOrKept(latest.get().getValue())) {
                     return notOwned();
+                }
+                if (latest.isPresent() && instance.equals(latest.get().getValue().get(OwnershipTags.KEPT_BY))) {
+                    adopting.add(t.family());
                 }
             }
             return StepOutcome.Done.of(taskDefinitions.register(t));
         } else if (spec instanceof StateMachineSpec m) {
             boolean exists = !create
-                    || propagation.call(() -> stateMachines.create(m)) == StateMachineClient.Created.EXISTS;
+                    || propagation.call(() -> stateMachines.create(m)) == StateMachineClient.Created.EXISTS
+                    || adopting.remove(m.name());
             if (exists) {
-                if (create && !instance.equals(stateMachines.tags(m.arn()).get(OwnershipTags.INSTANCE))) {
+                Map<String, String> tags = create ? stateMachines.tags(m.arn()) : Map.of();
+                if (create && !ownedOrKept(tags)) {
                     return notOwned();
+                }
+                if (instance.equals(tags.get(OwnershipTags.KEPT_BY))) {
+                    // A kept job's manifest is back: adopt the machine, retire its schedule's copy.
+                    schedules.removeKeptCopy(instance, m.name(), m.arn());
                 }
                 propagation.call(() -> {
                     stateMachines.update(m);
@@ -123,10 +140,16 @@ public final class AwsChangeExecutor implements ChangeExecutor {
 
     private StepOutcome disown(ObservedResource o) {
         switch (o.id().kind()) {
-            case SCHEDULE -> schedules.disown(instance, o.id().name());
-            case STATE_MACHINE -> stateMachines.disown(o.arn());
-            case TASK_DEFINITION -> taskDefinitions.disown(allRevisions(o));
-            case ROLE -> roles.disown(o.id().name());
+            case SCHEDULE -> {
+                if (!schedules.disown(instance, o.id().name())) {
+                    return new StepOutcome.Failed("a schedule named " + o.id().name() + " exists in group "
+                            + ScheduleClient.KEPT_GROUP + " and is not this job's copy; the schedule stays in group "
+                            + instance + " (rename or remove the other schedule)");
+                }
+            }
+            case STATE_MACHINE -> stateMachines.disown(o.arn(), instance);
+            case TASK_DEFINITION -> taskDefinitions.disown(allRevisions(o), instance);
+            case ROLE -> roles.disown(o.id().name(), instance);
             case SCHEDULE_GROUP -> { }
         }
         return StepOutcome.Done.nothing();
@@ -137,6 +160,11 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         all.add(o.arn());
         all.addAll(o.olderRevisions());
         return all;
+    }
+
+    /** This instance's, or kept by it ({@code jobform.io/prune: "false"}) and now wanted again. */
+    private boolean ownedOrKept(Map<String, String> tags) {
+        return instance.equals(tags.get(OwnershipTags.INSTANCE)) || instance.equals(tags.get(OwnershipTags.KEPT_BY));
     }
 
     private StepOutcome notOwned() {

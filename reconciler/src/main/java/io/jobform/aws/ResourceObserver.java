@@ -96,7 +96,8 @@ public final class ResourceObserver {
             boolean owned = instance.equals(tags.get(OwnershipTags.INSTANCE));
             into.add(new ObservedResource(id, role.arn(), Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), owned,
                     jobOf(role.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
-                    Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)), true, List.of(), Map.of()));
+                    Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)), !"false".equals(tags.get(OwnershipTags.PRUNE)),
+                    List.of(), Map.of()));
         }
     }
 
@@ -106,7 +107,7 @@ public final class ResourceObserver {
         return new ObservedResource(id, tagged.arn(), Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), true,
                 jobOf(id.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
                 Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)),
-                entry == null || entry.prunable(), older, Map.of());
+                !"false".equals(tags.get(OwnershipTags.PRUNE)) && (entry == null || entry.prunable()), older, Map.of());
     }
 
     private ObservedResource fromInventory(ResourceId id, String arn, Optional<String> hash,

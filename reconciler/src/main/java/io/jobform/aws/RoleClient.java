@@ -67,7 +67,10 @@ public final class RoleClient {
             });
         } catch (EntityAlreadyExistsException e) {
             String path = iam.getRole(b -> b.roleName(spec.roleName())).role().path();
-            if (!spec.path().equals(path) || !instance.equals(tags(spec.roleName()).get(OwnershipTags.INSTANCE))) {
+            Map<String, String> tags = tags(spec.roleName());
+            boolean ours = instance.equals(tags.get(OwnershipTags.INSTANCE))
+                    || instance.equals(tags.get(OwnershipTags.KEPT_BY)); // kept, its manifest now back
+            if (!spec.path().equals(path) || !ours) {
                 return false;
             }
         }
@@ -105,9 +108,10 @@ public final class RoleClient {
         }
     }
 
-    public void disown(String name) {
+    public void disown(String name, String instance) {
+        iam.tagRole(b -> b.roleName(name).tags(tags(Map.of(OwnershipTags.KEPT_BY, instance))));
         iam.untagRole(b -> b.roleName(name).tagKeys(OwnershipTags.INSTANCE, OwnershipTags.JOB,
-                OwnershipTags.MANIFEST, OwnershipTags.SPEC_HASH));
+                OwnershipTags.MANIFEST, OwnershipTags.SPEC_HASH, OwnershipTags.PRUNE));
     }
 
     private static List<Tag> tags(Map<String, String> tags) {

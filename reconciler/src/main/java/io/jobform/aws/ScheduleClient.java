@@ -107,17 +107,49 @@ public final class ScheduleClient {
     }
 
     /** Moves the schedule out of the instance's group into {@code default}: it keeps firing, unmanaged. */
-    public void disown(String group, String name) {
+    /**
+     * Moves a kept schedule into group {@code default}: a copy there, then the original goes.
+     *
+     * @return false when {@code default} already holds a schedule of that name that is not this
+     *         one's copy (another team's, or the deployment's own): the original then stays
+     */
+    public boolean disown(String group, String name) {
         try {
             GetScheduleResponse existing = scheduler.getSchedule(b -> b.groupName(group).name(name));
             try {
-                scheduler.createSchedule(ScheduleRequests.copy(existing, "default"));
+                scheduler.createSchedule(ScheduleRequests.copy(existing, KEPT_GROUP, group));
             } catch (ConflictException e) {
-                // copied before a crash: only the delete is left
+                // Copied before a crash, or someone else's: only a schedule starting the same state
+                // machine with the same role can be the copy; anything else proves nothing.
+                GetScheduleResponse other = scheduler.getSchedule(b -> b.groupName(KEPT_GROUP).name(name));
+                if (!other.target().arn().equals(existing.target().arn())
+                        || !other.target().roleArn().equals(existing.target().roleArn())) {
+                    return false;
+                }
             }
             scheduler.deleteSchedule(b -> b.groupName(group).name(name));
         } catch (ResourceNotFoundException e) {
             // already moved
         }
+        return true;
     }
+
+    /**
+     * A kept job's manifest is back: its copy in {@code default}, recognised by the description
+     * jobform gave it and the state machine it starts, goes, so the job does not run twice.
+     */
+    public void removeKeptCopy(String group, String name, String stateMachineArn) {
+        try {
+            GetScheduleResponse copy = scheduler.getSchedule(b -> b.groupName(KEPT_GROUP).name(name));
+            if (ScheduleRequests.keptDescription(group).equals(copy.description())
+                    && stateMachineArn.equals(copy.target().arn())) {
+                scheduler.deleteSchedule(b -> b.groupName(KEPT_GROUP).name(name));
+            }
+        } catch (ResourceNotFoundException e) {
+            // never moved, or removed by hand
+        }
+    }
+
+    /** Where kept schedules go: a schedule cannot be tagged, it is owned through its group. */
+    public static final String KEPT_GROUP = "default";
 }

@@ -49,17 +49,22 @@ final class ScheduleRequests {
     }
 
     /** A copy of an existing schedule in another group: how an orphaned schedule leaves the instance's group. */
-    static CreateScheduleRequest copy(GetScheduleResponse s, String group) {
+    static CreateScheduleRequest copy(GetScheduleResponse s, String group, String instance) {
         return CreateScheduleRequest.builder()
                 .name(s.name()).groupName(group)
                 .scheduleExpression(s.scheduleExpression())
                 .scheduleExpressionTimezone(s.scheduleExpressionTimezone())
                 .flexibleTimeWindow(s.flexibleTimeWindow())
                 .state(s.state())
-                .description("orphaned by jobform")
+                .description(keptDescription(instance))
                 .startDate(s.startDate()).endDate(s.endDate())
                 .target(s.target())
                 .build();
+    }
+
+    /** The description of a kept schedule's copy: how a restored job recognises it. */
+    static String keptDescription(String instance) {
+        return "kept by jobform instance " + instance;
     }
 
     private static FlexibleTimeWindow window(ScheduleSpec s) {

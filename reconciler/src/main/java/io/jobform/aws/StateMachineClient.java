@@ -62,9 +62,11 @@ public final class StateMachineClient {
         }
     }
 
-    public void disown(String arn) {
+    /** Marks the machine as kept by the instance first, then removes the ownership tags. */
+    public void disown(String arn, String instance) {
+        sfn.tagResource(b -> b.resourceArn(arn).tags(tags(Map.of(OwnershipTags.KEPT_BY, instance))));
         sfn.untagResource(b -> b.resourceArn(arn).tagKeys(OwnershipTags.INSTANCE, OwnershipTags.JOB,
-                OwnershipTags.MANIFEST, OwnershipTags.SPEC_HASH));
+                OwnershipTags.MANIFEST, OwnershipTags.SPEC_HASH, OwnershipTags.PRUNE));
     }
 
     private static java.util.List<Tag> tags(Map<String, String> tags) {

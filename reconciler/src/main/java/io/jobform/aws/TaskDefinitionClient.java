@@ -71,10 +71,12 @@ public final class TaskDefinitionClient {
     }
 
     /** Removes jobform's ownership tags from every revision: the family stays, unmanaged. */
-    public void disown(List<String> revisionArns) {
+    public void disown(List<String> revisionArns, String instance) {
         for (String arn : revisionArns) {
+            ecs.tagResource(b -> b.resourceArn(arn).tags(software.amazon.awssdk.services.ecs.model.Tag.builder()
+                    .key(OwnershipTags.KEPT_BY).value(instance).build()));
             ecs.untagResource(b -> b.resourceArn(arn).tagKeys(OwnershipTags.INSTANCE, OwnershipTags.JOB,
-                    OwnershipTags.MANIFEST, OwnershipTags.SPEC_HASH));
+                    OwnershipTags.MANIFEST, OwnershipTags.SPEC_HASH, OwnershipTags.PRUNE));
         }
     }
 

@@ -55,6 +55,10 @@ public final class Planner {
             }
         }
 
+        // A job is kept when any of its resources says so: a schedule (untaggable) or a role known
+        // only from an incomplete inventory must not be deleted while its state machine is kept.
+        Set<String> keptJobs = found.values().stream().filter(o -> !o.prunable()).flatMap(o -> o.job().stream())
+                .collect(Collectors.toSet());
         List<Change> prune = new ArrayList<>();
         for (ObservedResource o : found.values()) {
             if (wanted.containsKey(o.id()) || o.job().isEmpty()) {
@@ -62,7 +66,7 @@ public final class Planner {
             }
             if (policy.frozen(o)) {
                 prune.add(new Change.Skip(o.id(), o.job(), "frozen: the job's manifest is invalid, not pruned"));
-            } else if (!o.prunable()) {
+            } else if (!o.prunable() || o.job().filter(keptJobs::contains).isPresent()) {
                 prune.add(new Change.Orphan(o));
             } else {
                 prune.add(new Change.Delete(o));

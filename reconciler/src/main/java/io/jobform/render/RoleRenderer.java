@@ -43,7 +43,7 @@ final class RoleRenderer {
         return Optional.of(role(names, name, "ecs-tasks",
                 Map.of(TASK_ROLE_POLICY, new PolicyDocument(statements)),
                 "jobform task role of job " + job.name(), Optional.of(job.name()),
-                Tags.forJob(names.instance(), job.name(), job.manifestKey(), job.labels())));
+                Tags.forJob(names.instance(), job)));
     }
 
     private static RoleSpec schedulerRole(Names names) {

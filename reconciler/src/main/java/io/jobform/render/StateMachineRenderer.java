@@ -34,7 +34,7 @@ final class StateMachineRenderer {
         String name = names.jobResource(job.name());
         return new StateMachineSpec(name, names.stateMachineArn(job.name()), CanonicalJson.write(asl),
                 names.roleArn(names.sharedRole(Names.STATES_ROLE)), "STANDARD", "OFF", job.name(),
-                Tags.forJob(names.instance(), job.name(), job.job().manifestKey(), job.job().labels()));
+                Tags.forJob(names.instance(), job.job()));
     }
 
     static ObjectNode definition(ResolvedJob job, Names names) {

@@ -1,6 +1,7 @@
 package io.jobform.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.jobform.manifest.ScheduledJob;
 import io.jobform.resource.OwnershipTags;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,11 +12,14 @@ final class Tags {
     private Tags() {}
 
     /** Labels first, ownership tags over them (validation forbids labels in the reserved prefix). */
-    static Map<String, String> forJob(String instance, String job, String manifestKey, Map<String, String> labels) {
-        Map<String, String> tags = new TreeMap<>(labels);
+    static Map<String, String> forJob(String instance, ScheduledJob job) {
+        Map<String, String> tags = new TreeMap<>(job.labels());
         tags.put(OwnershipTags.INSTANCE, instance);
-        tags.put(OwnershipTags.JOB, job);
-        tags.put(OwnershipTags.MANIFEST, manifestKey);
+        tags.put(OwnershipTags.JOB, job.name());
+        tags.put(OwnershipTags.MANIFEST, job.manifestKey());
+        if (!job.prunable()) {
+            tags.put(OwnershipTags.PRUNE, "false");
+        }
         return Map.copyOf(tags);
     }
 

@@ -39,6 +39,6 @@ final class TaskDefinitionRenderer {
                 c.ephemeralStorageGiB(),
                 List.of(container),
                 job.name(),
-                Tags.forJob(names.instance(), job.name(), job.manifestKey(), job.labels()));
+                Tags.forJob(names.instance(), job));
     }
 }

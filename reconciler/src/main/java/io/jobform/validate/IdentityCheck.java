@@ -14,6 +14,8 @@ final class IdentityCheck {
     static final Pattern JOB_NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
     static final int MAX_JOB_NAME = 40;
     static final Set<String> RESERVED = Set.of("scheduler", "states", "execution");
+    /** The deployment's own schedule in group {@code default} (deploy/template.yaml ResyncSchedule). */
+    static final String RESYNC = "resync";
     /** AWS names built as {@code <instance>-<job>} and their documented maximum lengths. */
     private record NameLimit(String what, int max) {}
 
@@ -22,8 +24,8 @@ final class IdentityCheck {
             new NameLimit("state machine name", 80), new NameLimit("task definition family", 255));
     /** The tag character set of the Resource Groups Tagging API. */
     private static final Pattern TAG_CHARS = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
-    /** 50 tags per resource, minus the four ownership tags jobform sets. */
-    static final int MAX_LABELS = 46;
+    /** 50 tags per resource, minus the five tags jobform sets (ownership, and the keep decision). */
+    static final int MAX_LABELS = 45;
 
     private IdentityCheck() {}
 
@@ -38,6 +40,15 @@ final class IdentityCheck {
         } else if (RESERVED.contains(name)) {
             findings.error("/metadata/name", "job name '" + name + "' is reserved (it would collide with the shared "
                     + "role " + instance + "-" + name + ")");
+        } else if (name.equals(RESYNC)) {
+            findings.error("/metadata/name", "job name '" + name + "' is reserved (the deployment's periodic resync "
+                    + "is the schedule " + instance + "-resync in group default, where a kept job's schedule moves)");
+        } else if (RESERVED.stream().anyMatch(r -> name.endsWith("-" + r))) {
+            String suffix = RESERVED.stream().filter(r -> name.endsWith("-" + r)).findFirst().orElseThrow();
+            String other = instance + "-" + name.substring(0, name.length() - suffix.length() - 1);
+            findings.error("/metadata/name", "job name '" + name + "' gives the role " + instance + "-" + name
+                    + ", the name of the shared " + suffix + " role of an instance named " + other
+                    + " (IAM role names are unique per account); choose a name that does not end in -" + suffix);
         } else {
             String generated = instance + "-" + name;
             NAME_LIMITS.stream().filter(limit -> generated.length() > limit.max()).findFirst()

@@ -78,7 +78,8 @@ public final class Validator {
         for (ManifestFile file : files) {
             LoadedFile loaded = loader.load(file);
             violations.addAll(loaded.violations());
-            if (loaded.violations().stream().anyMatch(Violation::isError)) {
+            if (loaded.violations().stream().anyMatch(Violation::isError) && loaded.documents().stream()
+                    .noneMatch(d -> name(d).isPresent() || d.tree().path("kind").asText().equals(SCHEDULED_JOB))) {
                 mayBeDefaults.add(file.key()); // unreadable: nothing tells what it holds
             }
             for (YamlDocument doc : loaded.documents()) {

@@ -164,6 +164,19 @@ class ValidatorTest {
     }
 
     @Test
+    void namesThatCollideWithTheDeploymentOrAnotherInstanceAreReserved() {
+        ValidationReport resync = validate(file("r.yaml", job("resync", "")));
+        assertThat(resync.violations()).extracting(Violation::message).containsExactly("job name 'resync' is reserved "
+                + "(the deployment's periodic resync is the schedule jobform-resync in group default, where a kept "
+                + "job's schedule moves)");
+        ValidationReport other = validate(file("x.yaml", job("x-execution", "")));
+        assertThat(other.violations()).extracting(Violation::message).containsExactly("job name 'x-execution' gives "
+                + "the role jobform-x-execution, the name of the shared execution role of an instance named jobform-x "
+                + "(IAM role names are unique per account); choose a name that does not end in -execution");
+        assertThat(validate(file("ok.yaml", job("execution-report", ""))).valid()).isTrue();
+    }
+
+    @Test
     void anUnreadableFileThatMayBeTheJobDefaultsFreezesEveryJob() {
         for (String defaults : List.of("kind: JobDefaults\nspec: {cluster: [x\n", "kind: JobDefault\nspec: {}\n",
                 "spec: {cluster: x}\n")) {
