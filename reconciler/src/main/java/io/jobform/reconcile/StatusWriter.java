@@ -67,12 +67,7 @@ final class StatusWriter {
             failed.forEach(f -> s.withArray("errors").add(f.format()));
             s.put("synced", failed.isEmpty() && !pending.contains(job.name()));
             schedule(s, job);
-            ObjectNode resources = s.putObject("resources");
-            byJob.getOrDefault(job.name(), Map.of()).forEach((id, entry) -> {
-                ObjectNode r = resources.putObject(id);
-                r.put("arn", entry.arn());
-                r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
-            });
+            resources(s, byJob.getOrDefault(job.name(), Map.of()));
             statuses.put(job.name(), s);
             schedules.put(job.name(), job);
         }
@@ -87,7 +82,8 @@ final class StatusWriter {
                     .filter(v -> v.subject().equals(ScheduledJob.KIND + "/" + name) || v.position().file().equals(manifest))
                     .forEach(v -> s.withArray("errors").add(v.format()));
             s.put("synced", false);
-            s.putObject("resources");
+            // Frozen, not gone: what still runs stays visible to get, describe, history and run.
+            resources(s, byJob.getOrDefault(name, Map.of()));
             statuses.put(JobStatus.storedName(name), s);
         }
         statuses.put(SUMMARY, summary(validation, jobs, frozen, plan, report));
@@ -117,6 +113,15 @@ final class StatusWriter {
         inventory.statusDigests().keySet().stream().filter(k -> !statuses.containsKey(k))
                 .forEach(gone -> writes.submit(() -> store.delete(PREFIX + gone + ".json")));
         return digests;
+    }
+
+    private void resources(ObjectNode status, Map<String, Inventory.ResourceEntry> owned) {
+        ObjectNode resources = status.putObject("resources");
+        owned.forEach((id, entry) -> {
+            ObjectNode r = resources.putObject(id);
+            r.put("arn", entry.arn());
+            r.put("console", ConsoleLinks.of(parse(id), entry.arn(), region, instance));
+        });
     }
 
     /**
