@@ -13,9 +13,11 @@ import java.util.Set;
  * @param unattributed   invalid manifest keys that name no job: unless resources made from the key
  *                       exist, they may be any job's (moved and broken), so nothing is pruned
  * @param holds          reasons, known before planning, to prune nothing (an unreadable inventory)
+ * @param granted        jobs whose needs the rendered shared roles include (valid ones, and those whose last
+ *                       grants are retained): the shared roles may change while such a job is frozen or held
  */
 public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests,
-        Set<String> unattributed, List<String> holds) {
+        Set<String> unattributed, List<String> holds, Set<String> granted) {
 
     public static final int DEFAULT_MAX_DELETIONS = 10;
 
@@ -27,10 +29,11 @@ public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> froze
         frozenManifests = Set.copyOf(frozenManifests);
         unattributed = Set.copyOf(unattributed);
         holds = List.copyOf(holds);
+        granted = Set.copyOf(granted);
     }
 
     public PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> frozenJobs, Set<String> frozenManifests) {
-        this(allowEmpty, maxDeletions, frozenJobs, frozenManifests, Set.of(), List.of());
+        this(allowEmpty, maxDeletions, frozenJobs, frozenManifests, Set.of(), List.of(), Set.of());
     }
 
     public static PlanPolicy defaults() {
@@ -38,11 +41,11 @@ public record PlanPolicy(boolean allowEmpty, int maxDeletions, Set<String> froze
     }
 
     public PlanPolicy withFrozen(Set<String> jobs, Set<String> manifests) {
-        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests, unattributed, holds);
+        return new PlanPolicy(allowEmpty, maxDeletions, jobs, manifests, unattributed, holds, granted);
     }
 
     public PlanPolicy withUnattributed(Set<String> keys) {
-        return new PlanPolicy(allowEmpty, maxDeletions, frozenJobs, frozenManifests, keys, holds);
+        return new PlanPolicy(allowEmpty, maxDeletions, frozenJobs, frozenManifests, keys, holds, granted);
     }
 
     public boolean frozen(ObservedResource observed) {

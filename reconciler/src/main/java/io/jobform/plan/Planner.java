@@ -77,7 +77,7 @@ public final class Planner {
         prune.sort(Comparator.comparing((Change c) -> c.id().kind()).reversed()
                 .thenComparing(c -> c.id().name()));
 
-        forward = holdSharedUpdates(forward, prune, guards);
+        forward = holdSharedUpdates(forward, prune, guards, policy.granted());
         List<Change> changes = new ArrayList<>(forward);
         changes.addAll(prune);
         changes.addAll(retirements);
@@ -89,9 +89,13 @@ public final class Planner {
      * held back, its resources still run and still need what the shared roles grant them (image
      * pulls, secrets): narrowing those roles then would break them, so shared updates wait.
      */
-    private static List<Change> holdSharedUpdates(List<Change> forward, List<Change> prune, List<String> guards) {
-        boolean heldBack = forward.stream().anyMatch(c -> c.action() == Change.Action.SKIP)
-                || prune.stream().anyMatch(c -> c.action() == Change.Action.SKIP);
+    private static List<Change> holdSharedUpdates(List<Change> forward, List<Change> prune, List<String> guards,
+            Set<String> granted) {
+        // A skipped job whose last grants are rendered into the shared roles is served by them
+        // (they only widen while it exists); one whose grants are unknown is not.
+        java.util.function.Predicate<Change> ungranted = c -> c.action() == Change.Action.SKIP
+                && !c.job().filter(granted::contains).isPresent();
+        boolean heldBack = forward.stream().anyMatch(ungranted) || prune.stream().anyMatch(ungranted);
         if (!heldBack) {
             return forward;
         }

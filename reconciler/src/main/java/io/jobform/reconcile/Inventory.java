@@ -3,6 +3,7 @@ package io.jobform.reconcile;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jobform.render.JobGrants;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +22,12 @@ import java.util.TreeMap;
  * @param resources {@code Kind/name} to what was last applied
  * @param statusDigests job name (and {@code _summary}) to a digest of its last written status object,
  *                  so a status object is written only when its content changes
+ * @param grants    job name to what it last needed from the shared roles, kept while the job may
+ *                  still run without a valid manifest (frozen, kept, pruning held back)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Inventory(int version, String context, Map<String, ManifestEntry> manifests,
-        Map<String, ResourceEntry> resources, Map<String, String> statusDigests) {
+        Map<String, ResourceEntry> resources, Map<String, String> statusDigests, Map<String, JobGrants> grants) {
 
     public static final String KEY = "_jobform/inventory.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -33,6 +36,20 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
         manifests = new TreeMap<>(manifests == null ? Map.of() : manifests);
         resources = new TreeMap<>(resources == null ? Map.of() : resources);
         statusDigests = new TreeMap<>(statusDigests == null ? Map.of() : statusDigests);
+        grants = new TreeMap<>(grants == null ? Map.of() : grants);
+    }
+
+    public Inventory(int version, String context, Map<String, ManifestEntry> manifests,
+            Map<String, ResourceEntry> resources, Map<String, String> statusDigests) {
+        this(version, context, manifests, resources, statusDigests, Map.of());
+    }
+
+    public Inventory withGrants(Map<String, JobGrants> value) {
+        return new Inventory(version, context, manifests, resources, statusDigests, value);
+    }
+
+    public Inventory withStatusDigests(Map<String, String> digests) {
+        return new Inventory(version, context, manifests, resources, digests, grants);
     }
 
     public static Inventory empty() {

@@ -2,6 +2,7 @@ package io.jobform.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobform.render.JobGrants;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -46,9 +47,16 @@ final class InventoryReader {
                                         new Inventory.ResourceEntry(arn, hash, job, manifest, prunable, modified))))))));
         Map<String, String> digests = entries(root.path("statusDigests"), dropped,
                 n -> n.isTextual() ? Optional.of(n.asText()) : Optional.empty());
+        Map<String, JobGrants> grants = entries(root.path("grants"), dropped, n -> {
+            try {
+                return Optional.of(JSON.treeToValue(n, JobGrants.class));
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
         boolean shapeOk = root.path("manifests").isObject() && root.path("resources").isObject();
         Inventory inventory = new Inventory(root.path("version").asInt(1), root.path("context").asText(""),
-                manifests, resources, digests);
+                manifests, resources, digests, grants);
         if (dropped[0] == 0 && shapeOk) {
             return new Read(inventory, Optional.empty());
         }

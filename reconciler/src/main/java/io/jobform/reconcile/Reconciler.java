@@ -18,6 +18,7 @@ import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
 import io.jobform.plan.PlanPolicy;
 import io.jobform.plan.Planner;
+import io.jobform.render.JobGrants;
 import io.jobform.render.RenderResult;
 import io.jobform.render.Renderer;
 import io.jobform.source.ManifestSource;
@@ -113,14 +114,19 @@ public final class Reconciler {
                 .filter(e -> !e.getValue().job().isEmpty()).map(Map.Entry::getKey).collect(Collectors.toSet());
         ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant(),
                 java.util.function.UnaryOperator.identity(), jobManifests);
-        RenderResult render = Renderer.render(validation.jobs(), config);
+        Set<String> validNames = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
+        Map<String, JobGrants> retained = new HashMap<>(inventory.grants());
+        retained.keySet().removeAll(validNames);
+        RenderResult render = Renderer.render(validation.jobs(), config, retained);
 
         Set<String> frozenJobs = new HashSet<>(validation.invalidJobNames());
         frozenJobs.addAll(render.failedJobs());
         Set<String> frozenManifests = validation.violations().stream().filter(Violation::isError)
                 .map(v -> v.position().file()).collect(Collectors.toSet());
+        Set<String> granted = new HashSet<>(validNames);
+        granted.addAll(retained.keySet());
         PlanPolicy policy = new PlanPolicy(options.allowEmpty(), options.maxDeletions(), frozenJobs, frozenManifests,
-                validation.unattributed(), inventoryProblem.stream().toList());
+                validation.unattributed(), inventoryProblem.stream().toList(), granted);
 
         List<ObservedResource> observed = observation.join();
         if (options.deep()) {
@@ -128,6 +134,12 @@ public final class Reconciler {
         }
         Planner planner = new Planner(SpecFields::of);
         Plan plan = planner.plan(render.desired().resources(), observed, policy);
+        Set<String> deleted = GrantRetention.deletedJobs(plan);
+        if (retained.keySet().removeAll(deleted)) {
+            // Jobs this plan deletes outright need nothing more: the shared roles may narrow now.
+            render = Renderer.render(validation.jobs(), config, retained);
+            plan = planner.plan(render.desired().resources(), observed, policy);
+        }
         Set<Optional<String>> updated = plan.changes().stream().filter(c -> c instanceof Change.Update)
                 .map(Change::job).collect(Collectors.toSet());
         if (!updated.isEmpty() && !options.deep()) {
@@ -149,14 +161,15 @@ public final class Reconciler {
                 : ApplyReport.empty();
 
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
-                manifests, validation, source.remote());
+                manifests, validation, source.remote())
+                .withGrants(GrantRetention.next(inventory.grants(), render.grants(), plan, report));
         try (StateWrites writes = new StateWrites()) {
             AppliedFieldRecords records = new AppliedFieldRecords(store, writes, validation);
             records.record(plan, report, render);
             records.dropGoneJobs(inventory, observed, report, frozenJobs);
             StatusWriter status = new StatusWriter(store, writes, clients.region(), config.instance());
-            next = new Inventory(next.version(), next.context(), next.manifests(), next.resources(),
-                    status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()));
+            next = next.withStatusDigests(status.write(validation, validation.jobs(), frozenJobs, plan, report, next,
+                    clock.instant()));
             writes.finish();
         }
         byte[] json = next.toJson();

@@ -7,6 +7,8 @@ import io.jobform.manifest.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +22,15 @@ public final class Renderer {
     private Renderer() {}
 
     public static RenderResult render(List<ScheduledJob> jobs, InstanceConfig config) {
+        return render(jobs, config, Map.of());
+    }
+
+    /**
+     * @param retained what jobs without a valid manifest that still run (frozen, kept, pruning held
+     *                 back) last needed from the shared roles: those roles keep granting it, so they
+     *                 are only ever widened while such jobs exist
+     */
+    public static RenderResult render(List<ScheduledJob> jobs, InstanceConfig config, Map<String, JobGrants> retained) {
         Names names = new Names(config);
         List<ScheduledJob> ordered = jobs.stream().sorted(Comparator.comparing(ScheduledJob::name)).toList();
         List<ResolvedJob> resolved = new ArrayList<>();
@@ -33,7 +44,9 @@ public final class Renderer {
         }
         List<ResourceSpec> resources = new ArrayList<>();
         resources.add(new ScheduleGroupSpec(names.scheduleGroup(), Tags.forInstance(names.instance())));
-        resources.addAll(RoleRenderer.shared(resolved, names));
+        Map<String, JobGrants> grants = new TreeMap<>(retained);
+        resolved.forEach(j -> grants.put(j.name(), JobGrants.of(j.job(), config.partition())));
+        resources.addAll(RoleRenderer.shared(List.copyOf(grants.values()), names));
         for (ResolvedJob job : resolved) {
             Optional<RoleSpec> taskRole = RoleRenderer.taskRole(job.job(), names);
             taskRole.ifPresent(resources::add);
@@ -41,7 +54,9 @@ public final class Renderer {
             resources.add(StateMachineRenderer.render(job, names));
             ScheduleRenderer.render(job.job(), names).ifPresent(resources::add);
         }
-        return new RenderResult(new DesiredState(resources), violations, failed);
+        Map<String, JobGrants> rendered = new TreeMap<>();
+        resolved.forEach(j -> rendered.put(j.name(), grants.get(j.name())));
+        return new RenderResult(new DesiredState(resources), violations, failed, rendered);
     }
 
     /** Fills in cluster and network from the instance configuration; errors when neither has them. */

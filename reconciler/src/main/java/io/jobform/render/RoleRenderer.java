@@ -1,6 +1,5 @@
 package io.jobform.render;
 
-import io.jobform.manifest.ConcurrencyPolicy;
 import io.jobform.manifest.PermissionStatement;
 import io.jobform.manifest.ScheduledJob;
 import java.util.ArrayList;
@@ -24,8 +23,9 @@ final class RoleRenderer {
 
     private RoleRenderer() {}
 
-    static List<RoleSpec> shared(List<ResolvedJob> jobs, Names names) {
-        return List.of(schedulerRole(names), statesRole(jobs, names), executionRole(jobs, names));
+    /** @param grants what every job the shared roles serve needs: the valid ones and those still running without */
+    static List<RoleSpec> shared(List<JobGrants> grants, Names names) {
+        return List.of(schedulerRole(names), statesRole(grants, names), executionRole(grants, names));
     }
 
     /** Present only when the manifest declares permissions. */
@@ -54,7 +54,7 @@ final class RoleRenderer {
                 "jobform " + names.instance() + ": EventBridge Scheduler starts job state machines");
     }
 
-    private static RoleSpec statesRole(List<ResolvedJob> jobs, Names names) {
+    private static RoleSpec statesRole(List<JobGrants> jobs, Names names) {
         List<PolicyStatement> s = new ArrayList<>();
         s.add(PolicyStatement.allow("RunJobTasks", List.of("ecs:RunTask"), List.of(names.allTaskDefinitionsArn())));
         // AWS: the task ID is unknown before RunTask, so StopTask/DescribeTasks need "*" (Step
@@ -69,16 +69,16 @@ final class RoleRenderer {
                 List.of(names.ecsSyncRuleArn())));
         s.add(PolicyStatement.allow("PassJobRoles", List.of("iam:PassRole"), List.of(names.allRolesArn()))
                 .when("StringEquals", "iam:PassedToService", List.of(names.servicePrincipal("ecs-tasks"))));
-        if (jobs.stream().anyMatch(j -> j.job().spec().concurrencyPolicy() != ConcurrencyPolicy.ALLOW)) {
+        if (jobs.stream().anyMatch(JobGrants::listExecutions)) {
             s.add(PolicyStatement.allow("ListJobExecutions", List.of("states:ListExecutions"),
                     List.of(names.allStateMachinesArn())));
         }
-        if (jobs.stream().anyMatch(j -> j.job().spec().concurrencyPolicy() == ConcurrencyPolicy.REPLACE)) {
+        if (jobs.stream().anyMatch(JobGrants::stopExecutions)) {
             s.add(PolicyStatement.allow("StopReplacedExecutions", List.of("states:StopExecution"),
                     List.of(names.allExecutionsArn())));
         }
         SortedSet<String> topics = new TreeSet<>();
-        jobs.forEach(j -> j.job().spec().notifications().onFailure().ifPresent(topics::add));
+        jobs.forEach(j -> topics.addAll(j.topics()));
         if (!topics.isEmpty()) {
             s.add(PolicyStatement.allow("NotifyFailures", List.of("sns:Publish"), List.copyOf(topics)));
         }
@@ -87,20 +87,14 @@ final class RoleRenderer {
                 "jobform " + names.instance() + ": job state machines run Fargate tasks");
     }
 
-    private static RoleSpec executionRole(List<ResolvedJob> jobs, Names names) {
-        String partition = names.config().partition();
+    private static RoleSpec executionRole(List<JobGrants> jobs, Names names) {
         SortedSet<String> repositories = new TreeSet<>();
         SortedSet<String> secrets = new TreeSet<>();
         SortedSet<String> parameters = new TreeSet<>();
-        for (ResolvedJob j : jobs) {
-            ArnReferences.ecrRepositoryArn(j.job().spec().container().image(), partition).ifPresent(repositories::add);
-            for (String valueFrom : j.job().spec().container().secrets().values()) {
-                if (ArnReferences.isSecretsManager(valueFrom)) {
-                    secrets.addAll(ArnReferences.secretResources(valueFrom));
-                } else if (ArnReferences.isSsmParameter(valueFrom)) {
-                    parameters.add(valueFrom);
-                }
-            }
+        for (JobGrants j : jobs) {
+            repositories.addAll(j.repositories());
+            secrets.addAll(j.secrets());
+            parameters.addAll(j.parameters());
         }
         List<PolicyStatement> s = new ArrayList<>();
         if (!repositories.isEmpty()) {
