@@ -96,8 +96,8 @@ public final class ResourceObserver {
             boolean owned = instance.equals(tags.get(OwnershipTags.INSTANCE));
             into.add(new ObservedResource(id, role.arn(), Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), owned,
                     jobOf(role.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
-                    Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)), !"false".equals(tags.get(OwnershipTags.PRUNE)),
-                    List.of(), Map.of()));
+                    Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)),
+                    !"false".equals(tags.get(OwnershipTags.PRUNE)), List.of(), Map.of()));
         }
     }
 

@@ -21,7 +21,8 @@ final class ManifestFiles {
     /**
      * What the command line names, read once.
      *
-     * @param files every manifest under the paths ({@link ManifestListing#isManifestKey}), sorted; an explicitly named file whatever its name
+     * @param files every manifest under the paths ({@link ManifestListing#isManifestKey}), sorted; an
+     *              explicitly named file whatever its name
      * @param keys  for each file (by its name as shown), the S3 key it gets once the directory named on
      *              the command line is synced as the manifests root: its path relative to that
      *              directory; an explicitly named file: its file name. The key, not the local path

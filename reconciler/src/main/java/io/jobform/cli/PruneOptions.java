@@ -30,7 +30,8 @@ public final class PruneOptions {
     ReconcileOptions reconcileOptions(Map<String, String> env) {
         int limit;
         try {
-            limit = maxDeletions.map(v -> new WholeNumber("--max-deletions", 0, WholeNumber.MAX_DELETIONS.max()).parse(v))
+            WholeNumber flag = new WholeNumber("--max-deletions", 0, WholeNumber.MAX_DELETIONS.max());
+            limit = maxDeletions.map(flag::parse)
                     .or(() -> Optional.ofNullable(env.get(WholeNumber.MAX_DELETIONS.setting()))
                             .map(WholeNumber.MAX_DELETIONS::parse))
                     .orElse(PlanPolicy.DEFAULT_MAX_DELETIONS);

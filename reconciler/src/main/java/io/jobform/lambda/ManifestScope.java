@@ -34,7 +34,7 @@ public record ManifestScope(String bucket, String prefix) {
             return Optional.of("object outside the manifest prefix '" + prefix + "'");
         }
         if (!ManifestListing.isManifestKey(change.key().substring(prefix.length()))) {
-            return Optional.of("object is not a manifest (.yaml/.yml in any letter case, no hidden path segment)");
+            return Optional.of("object is not a .yaml/.yml manifest (any letter case, not hidden)");
         }
         return Optional.empty();
     }
