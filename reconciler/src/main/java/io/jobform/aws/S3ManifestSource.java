@@ -42,7 +42,7 @@ public final class S3ManifestSource implements ManifestSource {
     @Override
     public List<ManifestListing> list() {
         return store.list(prefix).stream()
-                .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag()))
+                .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag(), o.size()))
                 .filter(f -> ManifestListing.isManifestKey(f.key()) && !f.key().startsWith("_jobform/"))
                 .sorted(Comparator.comparing(ManifestListing::key))
                 .toList();
@@ -50,7 +50,7 @@ public final class S3ManifestSource implements ManifestSource {
 
     @Override
     public byte[] read(ManifestListing file) throws IOException {
-        return store.get(prefix + file.key())
+        return store.getAtMost(prefix + file.key(), READ_LIMIT)
                 .orElseThrow(() -> new IOException("s3://" + store.bucket() + "/" + prefix + file.key()
                         + " disappeared while reconciling"))
                 .body();

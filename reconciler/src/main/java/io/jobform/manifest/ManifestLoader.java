@@ -43,8 +43,8 @@ public final class ManifestLoader {
 
     public LoadedFile load(ManifestFile file) {
         String key = file.key();
-        if (file.content().length > limits.maxBytes()) {
-            return failed(key, SourcePosition.startOf(key), "file is " + file.content().length
+        if (Math.max(file.size(), file.content().length) > limits.maxBytes()) {
+            return failed(key, SourcePosition.startOf(key), "file is " + Math.max(file.size(), file.content().length)
                     + " bytes; manifests are limited to " + limits.maxBytes() + " bytes (256 KiB)");
         }
         Decoded decoded = decode(key, file.content());
