@@ -29,6 +29,15 @@ public final class S3ManifestSource implements ManifestSource {
         return slash < 0 ? new String[] {rest, ""} : new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
     }
 
+    public String bucket() {
+        return store.bucket();
+    }
+
+    /** The key prefix, empty or ending with a slash. */
+    public String prefix() {
+        return prefix;
+    }
+
     @Override
     public String describe() {
         return "s3://" + store.bucket() + "/" + prefix;

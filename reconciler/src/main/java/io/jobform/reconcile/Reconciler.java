@@ -9,6 +9,7 @@ import io.jobform.aws.OwnedResourceFinder;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.ResourceObserver;
 import io.jobform.aws.RoleClient;
+import io.jobform.aws.S3ManifestSource;
 import io.jobform.aws.ScheduleClient;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
@@ -21,11 +22,13 @@ import io.jobform.plan.Planner;
 import io.jobform.render.RenderResult;
 import io.jobform.render.Renderer;
 import io.jobform.source.ManifestSource;
+import io.jobform.validate.OwnBucket;
 import io.jobform.validate.ValidationReport;
 import io.jobform.validate.Validator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,7 +106,8 @@ public final class Reconciler {
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress, Optional<StoredObject> stored,
             Inventory inventory, ResourceObserver observer, BackgroundObservation observation) throws IOException {
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
-        ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant());
+        ValidationReport validation = new Validator().protecting(ownBuckets())
+                .validate(manifests.files(), config.instance(), clock.instant());
         RenderResult render = Renderer.render(validation.jobs(), config);
 
         Set<String> frozenJobs = new HashSet<>(validation.invalidJobNames());
@@ -155,6 +159,18 @@ public final class Reconciler {
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                 Optional.of(report), manifests.listing().size(), manifests.fetched());
+    }
+
+    /**
+     * Jobs may only read where this reconciler keeps its state (the whole bucket) and its
+     * manifests (their prefix in the source bucket).
+     */
+    private List<OwnBucket> ownBuckets() {
+        List<OwnBucket> buckets = new ArrayList<>(List.of(new OwnBucket(config.partition(), store.bucket(), "")));
+        if (source instanceof S3ManifestSource s3) {
+            buckets.add(new OwnBucket(config.partition(), s3.bucket(), s3.prefix()));
+        }
+        return buckets;
     }
 
     private static String holder() {
