@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             RunCommand.class,
             HistoryCommand.class,
-            RerunCommand.class
+            RerunCommand.class,
+            UnlockCommand.class
         })
 public final class Main implements Runnable {
 

@@ -68,28 +68,16 @@ public final class Reconciler {
         if (options.dryRun()) {
             return run(options, progress);
         }
-        Duration leaseFor = options.leaseDuration().or(() -> options.deadline()
-                .map(d -> Duration.between(clock.instant(), d).plusMinutes(1)).filter(d -> !d.isNegative()))
-                .orElse(Duration.ofMinutes(15));
+        Duration leaseFor = options.leaseDuration().orElse(Lease.DEFAULT_DURATION);
         Lease.Result lease = Lease.acquire(store, clock, holder(), leaseFor, options.leaseWait(), Duration.ofSeconds(1));
         if (lease.lease().isEmpty()) {
             String message = lease.held().map(Lease.Held::message).orElse("the lease is held");
             progress.accept(message);
             return ReconcileResult.leaseHeld(message);
         }
-        Lease held = lease.lease().get();
-        // Long applies (a bulk create at one task definition per second) outlive a lease: every
-        // progress line renews it once less than half of it is left.
-        Consumer<String> renewing = line -> {
-            progress.accept(line);
-            if (!held.renewIfDue()) {
-                progress.accept("warning: the lease was taken over by another reconcile");
-            }
-        };
-        try {
-            return run(options, renewing);
-        } finally {
-            held.release();
+        // Renewed by a heartbeat while the work runs, released at the end and on SIGINT/SIGTERM.
+        try (LeaseHold held = new LeaseHold(lease.lease().get(), progress)) {
+            return run(options, progress);
         }
     }
 
