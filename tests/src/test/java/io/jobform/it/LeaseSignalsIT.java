@@ -109,7 +109,8 @@ class LeaseSignalsIT extends InSandbox {
         assertThat(reached.await(3, TimeUnit.MINUTES)).as("the holder is applying").isTrue();
         assertThat(sandbox.store.get(Lease.KEY)).as("it holds the lease").isPresent();
 
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(holder.process().pid())).start();
+        // The shell's own kill: Java can send SIGTERM (Process.destroy) but not SIGINT.
+        Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + holder.process().pid()).start();
         assertThat(kill.waitFor(1, TimeUnit.MINUTES)).isTrue();
         for (int i = 0; i < 600 && sandbox.store.get(Lease.KEY).isPresent(); i++) {
             Thread.sleep(100);
