@@ -61,6 +61,18 @@ class ManifestSizeIT extends InSandbox {
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
         assertThat(result.validation().orElseThrow().jobs()).hasSize(6);
         assertThat(sandbox.calls().get("s3:GetObject")).isPositive(); // the other manifests were fetched
+
+        // The inventory caches no text for it, and the next reconcile rejects it again without a GET.
+        var inventory = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sandbox.store.get("_jobform/inventory.json").orElseThrow().body());
+        assertThat(inventory.path("manifests").path("big.yaml").path("etag").asText()).isNotEmpty();
+        assertThat(inventory.path("manifests").path("big.yaml").path("content").asText("")).isEmpty();
+        assertThat(inventory.path("manifests").path("nightly-report.yaml").path("content").asText("")).contains("kind: ScheduledJob");
+        ReconcileResult again = new Reconciler(Sandbox.config("jobform"), new S3ManifestSource(sandbox.store, PREFIX),
+                sandbox.store, sandbox.clients, Clock.systemUTC(), line -> { },
+                new PropagationRetry(5, Duration.ofMillis(50), Duration.ofMillis(200))).reconcile(ReconcileOptions.defaults());
+        assertThat(errors(again)).hasSize(1);
+        assertThat(again.plan().orElseThrow().hasChanges()).isFalse();
     }
 
     @Test
