@@ -37,6 +37,34 @@ public final class ScheduleCalendar {
         return rateTimes((ScheduleExpression.Rate) schedule.expression(), schedule, from, count);
     }
 
+    /**
+     * Every fire time in {@code [from, to)}, in the schedule's zone: {@link #next} repeated, so the
+     * calendar and the next-runs preview agree. A rate without start date counts from {@code from}.
+     */
+    public static List<ZonedDateTime> between(Schedule schedule, Instant from, Instant to) {
+        List<ZonedDateTime> times = new ArrayList<>();
+        Instant cursor = from.minusSeconds(1);
+        Schedule anchored = schedule.expression() instanceof ScheduleExpression.Rate && schedule.startDate().isEmpty()
+                ? new Schedule(schedule.expression(), schedule.timezone(), schedule.jitterMinutes(),
+                        Optional.of(from), schedule.endDate())
+                : schedule;
+        while (true) {
+            List<ZonedDateTime> batch = next(anchored, cursor, BATCH);
+            for (ZonedDateTime t : batch) {
+                if (!t.toInstant().isBefore(to)) {
+                    return List.copyOf(times);
+                }
+                times.add(t);
+            }
+            if (batch.size() < BATCH) {
+                return List.copyOf(times);
+            }
+            cursor = batch.get(batch.size() - 1).toInstant();
+        }
+    }
+
+    private static final int BATCH = 512;
+
     /** The parsed form of a cron schedule, for callers that evaluate one expression many times. */
     static ExecutionTime executionTime(ScheduleExpression.Cron cron) {
         return ExecutionTime.forCron(AwsCron.parse(cron.awsFields()));
