@@ -30,15 +30,18 @@ public final class CalendarText {
         for (Peak p : peaks.top()) {
             out.append("  ").append(PeakReport.MINUTE.format(p.at())).append(String.format("  %3d start(s), %3d at once, ",
                     p.starts(), p.together())).append(PeakReport.vcpu(p.vcpu())).append(" vCPU, ")
-                    .append(PeakReport.memory(p.memoryMiB())).append(": ").append(String.join(", ", p.jobs())).append('\n');
+                    .append(PeakReport.memory(p.memoryMiB())).append(": ").append(PeakReport.shortList(p.jobs())).append('\n');
         }
         out.append('\n');
         for (Load load : List.of(peaks.onDemand(), peaks.spot())) {
-            out.append("Fargate ").append(load.pool()).append(": up to ").append(PeakReport.vcpu(load.vcpu()))
-                    .append(" vCPU and ").append(PeakReport.memory(load.memoryMiB())).append(" at once");
+            out.append("Fargate ").append(load.pool()).append(": ");
             if (load.vcpu() > 0) {
-                out.append(" (").append(PeakReport.MINUTE.format(load.at())).append(": ")
-                        .append(String.join(", ", load.jobs())).append(')');
+                out.append("up to ").append(PeakReport.vcpu(load.vcpu())).append(" vCPU and ")
+                        .append(PeakReport.memory(load.memoryMiB())).append(" at once (")
+                        .append(PeakReport.MINUTE.format(load.at())).append(": ")
+                        .append(PeakReport.shortList(load.jobs())).append(')');
+            } else {
+                out.append("no runs");
             }
             out.append("; quota ").append(PeakReport.vcpu(load.quota())).append(" vCPU")
                     .append(load.exceedsQuota() ? " EXCEEDED" : "").append('\n');

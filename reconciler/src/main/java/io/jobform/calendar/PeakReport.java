@@ -82,7 +82,11 @@ public record PeakReport(List<Peak> top, Load onDemand, Load spot, FargateLimits
     }
 
     static String names(List<CalendarJob> jobs) {
-        List<String> names = jobs.stream().map(CalendarJob::name).toList();
+        return shortList(jobs.stream().map(CalendarJob::name).toList());
+    }
+
+    /** At most eight names, then how many more. */
+    public static String shortList(List<String> names) {
         return names.size() <= NAMED ? String.join(", ", names)
                 : String.join(", ", names.subList(0, NAMED)) + " and " + (names.size() - NAMED) + " more";
     }

@@ -50,8 +50,8 @@ public final class StatusPage {
         }
         out.append("</table>\n<h2>When jobs start</h2>\n");
         if (frozen > 0) {
-            out.append("<p class=\"muted\">Frozen jobs keep running on their last applied schedule, which an invalid "
-                    + "manifest does not tell: they are not in the calendar.</p>\n");
+            out.append("<p class=\"muted\">Frozen jobs keep running on their last applied schedule; their manifests are "
+                    + "invalid, so the calendar leaves them out.</p>\n");
         }
         out.append(CalendarHtml.section(calendar, peaks));
         return out.append("</body></html>\n").toString();
