@@ -33,7 +33,7 @@ public final class CalendarHtml {
         }
         out.append("<p class=\"muted\">Hover a cell for its jobs. Computed from the manifests with the same schedule "
                 + "code as the next-runs preview; rates are counted from the start of the window.</p>\n");
-        out.append(CalendarSvg.render(calendar, peaks));
+        out.append(CalendarSvg.render(calendar));
         out.append("<h2>Busiest minutes</h2>\n");
         if (peaks.top().isEmpty()) {
             out.append("<p>No two runs start in the same minute.</p>\n");

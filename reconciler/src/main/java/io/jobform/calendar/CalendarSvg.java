@@ -3,10 +3,8 @@ package io.jobform.calendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,11 +21,12 @@ public final class CalendarSvg {
     static final int WIDTH = LABEL + 60 * MINUTE_W + 20;
     private static final DateTimeFormatter ROW = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", java.util.Locale.ROOT);
     private static final int BUSIEST_HOURS = 3;
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE MM-dd HH:00 xxx", java.util.Locale.ROOT);
     private static final int MAX_SPANS = 12;
 
     private CalendarSvg() {}
 
-    public static String render(Calendar calendar, PeakReport peaks) {
+    public static String render(Calendar calendar) {
         StringBuilder body = new StringBuilder();
         int y = 24;
         text(body, 8, y, "title", "Run starts, " + calendar.window().zone() + ", " + calendar.window().days()
@@ -37,7 +36,7 @@ public final class CalendarSvg {
         y = hourGrid(body, y, calendar, cells, "Run starts per hour", HourCell::starts, c -> String.valueOf(c.starts()));
         y = hourGrid(body, y, calendar, cells, "vCPU starting per hour", HourCell::vcpu,
                 c -> PeakReport.vcpu(c.vcpu()));
-        y = minuteStrips(body, y, calendar, peaks);
+        y = minuteStrips(body, y, calendar, cells);
         y = legend(body, y);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"jobform-calendar\" width=\"" + WIDTH
                 + "\" height=\"" + y + "\" viewBox=\"0 0 " + WIDTH + " " + y + "\" font-family=\"sans-serif\" "
@@ -105,15 +104,17 @@ public final class CalendarSvg {
         return tip.toString();
     }
 
-    /** The hours of the busiest minutes, one row of 60 minutes each, jitter windows as bars underneath. */
-    private static int minuteStrips(StringBuilder out, int y, Calendar calendar, PeakReport peaks) {
-        Set<Integer> hours = new LinkedHashSet<>();
+    /**
+     * The busiest hours (most starts, then most vCPU, then earliest), one row of 60 minutes each,
+     * jitter windows as bars underneath. A repeated hour shows its first occurrence.
+     */
+    private static int minuteStrips(StringBuilder out, int y, Calendar calendar, List<HourCell> cells) {
         CalendarWindow w = calendar.window();
-        for (Peak p : peaks.top()) {
-            if (hours.size() < BUSIEST_HOURS) {
-                hours.add(w.minuteOf(p.at().toInstant()) - p.at().getMinute());
-            }
-        }
+        List<Integer> hours = cells.stream().filter(c -> c.starts() > 0 && c.clock() != HourCell.Clock.SKIPPED)
+                .sorted(java.util.Comparator.comparingInt((HourCell c) -> -c.starts())
+                        .thenComparingDouble(c -> -c.vcpu()).thenComparing(HourCell::date).thenComparingInt(HourCell::hour))
+                .limit(BUSIEST_HOURS)
+                .map(c -> w.minuteOf(c.date().atTime(c.hour(), 0).atZone(w.zone()).toInstant())).toList();
         if (hours.isEmpty()) {
             return y;
         }
@@ -123,7 +124,7 @@ public final class CalendarSvg {
         int[] starts = calendar.startsPerMinute(true);
         for (int hourStart : hours) {
             y += 8;
-            text(out, 8, y + 14, "day", PeakReport.MINUTE.format(w.localOf(hourStart)).substring(0, 13) + ":00");
+            text(out, 8, y + 14, "day", HOUR.format(w.localOf(hourStart)));
             int max = 0;
             for (int m = 0; m < 60 && hourStart + m < starts.length; m++) {
                 max = Math.max(max, starts[hourStart + m]);

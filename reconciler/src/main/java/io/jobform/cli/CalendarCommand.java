@@ -82,7 +82,7 @@ public final class CalendarCommand implements Callable<Integer> {
         PeakReport peaks = PeakReport.of(calendar, fargate, TOP_PEAKS);
         switch (output) {
             case json -> out.println(CalendarJson.render(calendar, peaks).toPrettyString());
-            case svg -> out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + CalendarSvg.render(calendar, peaks));
+            case svg -> out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + CalendarSvg.render(calendar));
             case html -> out.print(CalendarHtml.page(calendar, peaks));
             default -> out.print(CalendarText.render(calendar, peaks));
         }
