@@ -15,8 +15,14 @@ import java.util.TreeMap;
 public record Calendar(CalendarWindow window, List<JobRuns> runs, Occupancy onDemand, Occupancy spot) {
 
     public static Calendar of(List<ScheduledJob> jobs, CalendarWindow window) {
-        List<JobRuns> runs = jobs.stream().map(CalendarJob::of).flatMap(Optional::stream)
-                .sorted(Comparator.comparing(CalendarJob::name)).map(j -> JobRuns.of(j, window)).toList();
+        List<CalendarJob> scheduled = jobs.stream().map(CalendarJob::of).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(CalendarJob::name)).toList();
+        int lookback = scheduled.stream().mapToInt(JobRuns::runMinutes).max().orElse(0);
+        // Evaluating a cron is slow (cron-utils finds each fire time separately) and many jobs
+        // share a schedule: evaluate each distinct schedule once.
+        Map<io.jobform.manifest.Schedule, int[]> bySchedule = new java.util.HashMap<>();
+        List<JobRuns> runs = scheduled.stream().map(j -> JobRuns.of(j, bySchedule.computeIfAbsent(j.schedule(),
+                s -> JobRuns.starts(s, window, lookback)))).toList();
         int minutes = window.minutes();
         return new Calendar(window, runs, Occupancy.of(runs, minutes, CalendarJob::onDemand),
                 Occupancy.of(runs, minutes, CalendarJob::spot));

@@ -14,14 +14,24 @@ import java.util.Optional;
  */
 public record JobRuns(CalendarJob job, int[] starts) {
 
-    /** Fire times from {@link ScheduleCalendar}, the code behind every next-runs preview. */
-    public static JobRuns of(CalendarJob job, CalendarWindow window) {
+    /**
+     * The job's starts, taken from {@code scheduleStarts} (what {@link #starts(Schedule, CalendarWindow, int)}
+     * computed for its schedule): none when suspended, and only as far back as its runs reach.
+     */
+    public static JobRuns of(CalendarJob job, int[] scheduleStarts) {
         if (job.suspended()) {
             return new JobRuns(job, new int[0]); // Scheduler keeps the schedule DISABLED
         }
-        int lookback = runMinutes(job);
+        int reach = -runMinutes(job);
+        return new JobRuns(job, Arrays.stream(scheduleStarts).filter(m -> m >= reach).toArray());
+    }
+
+    /**
+     * A schedule's fire times from {@link ScheduleCalendar}, the code behind every next-runs
+     * preview, as minutes of the window, from {@code lookback} minutes before its start.
+     */
+    public static int[] starts(Schedule schedule, CalendarWindow window, int lookback) {
         Instant from = window.start().minus(Duration.ofMinutes(lookback));
-        Schedule schedule = job.schedule();
         if (schedule.expression() instanceof ScheduleExpression.Rate rate && schedule.startDate().isEmpty()) {
             // Scheduler counts a rate from the schedule's creation, which manifests do not record:
             // count from the window start, so the phase does not depend on the look-back.
@@ -30,9 +40,8 @@ public record JobRuns(CalendarJob job, int[] starts) {
             schedule = new Schedule(rate, schedule.timezone(), schedule.jitterMinutes(), Optional.of(from),
                     schedule.endDate());
         }
-        int[] starts = ScheduleCalendar.between(schedule, from, window.end()).stream()
+        return ScheduleCalendar.between(schedule, from, window.end()).stream()
                 .mapToInt(t -> window.minuteOf(t.toInstant())).toArray();
-        return new JobRuns(job, starts);
     }
 
     /** How long a run may occupy Fargate, in whole minutes: the jitter window plus the longest run. */
