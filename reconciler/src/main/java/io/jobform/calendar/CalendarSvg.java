@@ -2,7 +2,6 @@ package io.jobform.calendar;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -20,9 +19,6 @@ public final class CalendarSvg {
     static final int MINUTE_W = 11;
     static final int WIDTH = LABEL + 60 * MINUTE_W + 20;
     private static final DateTimeFormatter ROW = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", java.util.Locale.ROOT);
-    private static final int BUSIEST_HOURS = 3;
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE MM-dd HH:00 xxx", java.util.Locale.ROOT);
-    private static final int MAX_SPANS = 12;
 
     private CalendarSvg() {}
 
@@ -36,7 +32,7 @@ public final class CalendarSvg {
         y = hourGrid(body, y, calendar, cells, "Run starts per hour", HourCell::starts, c -> String.valueOf(c.starts()));
         y = hourGrid(body, y, calendar, cells, "vCPU starting per hour", HourCell::vcpu,
                 c -> PeakReport.vcpu(c.vcpu()));
-        y = minuteStrips(body, y, calendar, cells);
+        y = MinuteStrips.draw(body, y, calendar, cells);
         y = legend(body, y);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"jobform-calendar\" width=\"" + WIDTH
                 + "\" height=\"" + y + "\" viewBox=\"0 0 " + WIDTH + " " + y + "\" font-family=\"sans-serif\" "
@@ -104,79 +100,6 @@ public final class CalendarSvg {
         return tip.toString();
     }
 
-    /**
-     * The busiest hours (most starts, then most vCPU, then earliest), one row of 60 minutes each,
-     * jitter windows as bars underneath. A repeated hour shows its first occurrence.
-     */
-    private static int minuteStrips(StringBuilder out, int y, Calendar calendar, List<HourCell> cells) {
-        CalendarWindow w = calendar.window();
-        List<Integer> hours = cells.stream().filter(c -> c.starts() > 0 && c.clock() != HourCell.Clock.SKIPPED)
-                .sorted(java.util.Comparator.comparingInt((HourCell c) -> -c.starts())
-                        .thenComparingDouble(c -> -c.vcpu()).thenComparing(HourCell::date).thenComparingInt(HourCell::hour))
-                .limit(BUSIEST_HOURS)
-                .map(c -> w.minuteOf(c.date().atTime(c.hour(), 0).atZone(w.zone()).toInstant())).toList();
-        if (hours.isEmpty()) {
-            return y;
-        }
-        y += 22;
-        text(out, 8, y, "section", "Busiest hours by minute (bars: jitter windows, where Scheduler may start the run)");
-        y += 6;
-        int[] starts = calendar.startsPerMinute(true);
-        for (int hourStart : hours) {
-            y += 8;
-            text(out, 8, y + 14, "day", HOUR.format(w.localOf(hourStart)));
-            int max = 0;
-            for (int m = 0; m < 60 && hourStart + m < starts.length; m++) {
-                max = Math.max(max, starts[hourStart + m]);
-            }
-            for (int m = 0; m < 60 && hourStart + m < starts.length; m++) {
-                int minute = hourStart + m;
-                List<String> names = calendar.startingAt(minute).stream().map(CalendarJob::name).toList();
-                String tip = PeakReport.MINUTE.format(w.localOf(minute)) + ": " + starts[minute] + " start(s)"
-                        + (names.isEmpty() ? "" : "\n" + String.join("\n", names));
-                out.append("<g class=\"minute\" data-starts=\"").append(starts[minute]).append("\"><title>")
-                        .append(Xml.escape(tip)).append("</title><rect x=\"").append(LABEL + m * MINUTE_W)
-                        .append("\" y=\"").append(y).append("\" width=\"").append(MINUTE_W - 1).append("\" height=\"")
-                        .append(CELL_H - 2).append("\" fill=\"").append(HeatScale.colour(starts[minute], max))
-                        .append("\"/></g>\n");
-            }
-            y += CELL_H;
-            y = spans(out, y, calendar, hourStart);
-        }
-        return y;
-    }
-
-    private static int spans(StringBuilder out, int y, Calendar calendar, int hourStart) {
-        List<String> bars = new ArrayList<>();
-        for (JobRuns r : calendar.runs()) {
-            int jitter = (int) r.job().jitter().toMinutes();
-            if (jitter == 0) {
-                continue;
-            }
-            for (int s : r.starts()) {
-                if (s >= hourStart && s < hourStart + 60) {
-                    int from = s - hourStart;
-                    int to = Math.min(60, from + jitter);
-                    bars.add("<g class=\"jitter\"><title>" + Xml.escape(r.job().name() + ": starts between "
-                            + PeakReport.MINUTE.format(calendar.window().localOf(s)).substring(11, 16) + " and "
-                            + jitter + " minute(s) later (jitterMinutes: " + jitter + ")") + "</title><rect x=\""
-                            + (LABEL + from * MINUTE_W) + "\" y=\"%d\" width=\"" + Math.max(2, (to - from) * MINUTE_W - 1)
-                            + "\" height=\"4\" rx=\"2\" fill=\"#3a6ea5\"/></g>\n");
-                }
-            }
-        }
-        for (String bar : bars.subList(0, Math.min(bars.size(), MAX_SPANS))) {
-            y += 2;
-            out.append(String.format(bar, y));
-            y += 4;
-        }
-        if (bars.size() > MAX_SPANS) {
-            text(out, LABEL, y + 11, "axis", "and " + (bars.size() - MAX_SPANS) + " more jitter window(s)");
-            y += 14;
-        }
-        return y;
-    }
-
     private static int legend(StringBuilder out, int y) {
         y += 22;
         text(out, 8, y + 12, "axis", "fewer");
@@ -199,7 +122,7 @@ public final class CalendarSvg {
         return y + 26;
     }
 
-    private static void text(StringBuilder out, int x, int y, String kind, String s) {
+    static void text(StringBuilder out, int x, int y, String kind, String s) {
         String style = switch (kind) {
             case "title" -> " font-size=\"15\" font-weight=\"bold\"";
             case "section" -> " font-size=\"13\" font-weight=\"bold\"";
