@@ -20,14 +20,16 @@ record JobformProcess(Path directory, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ValidateCliIT.JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(directory.resolve(".stderr").toFile());
+        Path stderr = Files.createTempFile("jobform-stderr", ".txt"); // not in the directory: it may be the checkout
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectError(stderr.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("JOBFORM_"));
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), out, Files.readString(directory.resolve(".stderr")));
+        String err = Files.readString(stderr);
+        Files.delete(stderr);
+        return new Run(process.exitValue(), out, err);
     }
 }
