@@ -98,7 +98,7 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private static ManifestSource source(String source, AwsClients clients) {
+    static ManifestSource source(String source, AwsClients clients) {
         if (source.startsWith("s3://")) {
             String[] parts = S3ManifestSource.parse(source);
             return new S3ManifestSource(new ObjectStore(clients.s3, parts[0]), parts[1]);

@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             HistoryCommand.class,
             RerunCommand.class,
-            UnlockCommand.class
+            UnlockCommand.class,
+            CalendarCommand.class,
+            ReportCommand.class
         })
 public final class Main implements Runnable {
 
