@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             RunCommand.class,
             HistoryCommand.class,
-            RerunCommand.class
+            RerunCommand.class,
+            LogsCommand.class,
+            StopCommand.class
         })
 public final class Main implements Runnable {
 
