@@ -45,7 +45,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "NAME", description = "Only this job's resources (shared ones are always shown).")
     Optional<String> job = Optional.empty();
 
-    @Option(names = "--format", defaultValue = "json", description = "json or yaml.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "json", description = "json or yaml (--format: the old name).")
     RenderOutput.Format format;
 
     @Option(names = "--instance", description = "Instance name (default: $JOBFORM_INSTANCE or jobform).")
