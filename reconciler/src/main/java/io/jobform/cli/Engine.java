@@ -51,7 +51,15 @@ final class Engine implements AutoCloseable {
         if (options.local) {
             Emulator started = Emulator.start(EmulatorOptions.defaults());
             if (Files.exists(LOCAL_STATE)) {
-                started.loadState(LOCAL_STATE);
+                try {
+                    started.loadState(LOCAL_STATE);
+                } catch (RuntimeException e) {
+                    started.close();
+                    throw new IllegalStateException("the local emulator's state " + LOCAL_STATE + " cannot be read ("
+                            + Optional.ofNullable(e.getCause()).map(Throwable::getMessage).orElse(e.getMessage())
+                                    .lines().findFirst().orElse("") + "): delete it to start afresh (apply --local "
+                            + "recreates the jobs)");
+                }
             }
             emulator = Optional.of(started);
             target = AwsTarget.endpoint(started.endpoint(), settings.region().orElseThrow());
