@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             RerunCommand.class,
             LogsCommand.class,
             StopCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            ExplainCommand.class
         })
 public final class Main implements Runnable {
 
