@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             LogsCommand.class,
             StopCommand.class,
             CompletionCommand.class,
-            ExplainCommand.class
+            ExplainCommand.class,
+            CreateCommand.class
         })
 public final class Main implements Runnable {
 

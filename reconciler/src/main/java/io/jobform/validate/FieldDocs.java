@@ -115,7 +115,8 @@ public final class FieldDocs {
     }
 
     private static String firstSentence(String text) {
-        int dot = text.indexOf(". ");
-        return dot < 0 ? text : text.substring(0, dot + 1);
+        // The first ". " that does not end an abbreviation such as "e.g.".
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("(?<!e\\.g|i\\.e)\\. ").matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 }
