@@ -101,7 +101,7 @@ public final class Validator {
                     Optional<Schedule> schedule = semantics(merged, instanceName, now, findings, !schemaErrors.isEmpty());
                     own.addAll(beyond(schemaErrors, findings.violations()));
                     if (schemaErrors.isEmpty() && !findings.hasErrors()) {
-                        job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
+                        job = Optional.of(JobBinder.bind(merged, schedule, manifestKey.apply(doc.file()), doc.start()));
                     }
                 }
             }
