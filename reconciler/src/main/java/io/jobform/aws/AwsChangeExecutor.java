@@ -54,7 +54,11 @@ public final class AwsChangeExecutor implements ChangeExecutor {
             } else if (change instanceof Change.Orphan o) {
                 return disown(o.observed());
             } else if (change instanceof Change.RetireRevisions r) {
-                taskDefinitions.retire(r.revisionArns());
+                // Every ACTIVE revision but the newest (the one just registered) goes, also one
+                // whose registration a crash kept out of the inventory.
+                List<String> active = taskDefinitions.activeRevisions(r.id().name());
+                taskDefinitions.retire(union(r.revisionArns(),
+                        active.isEmpty() ? List.of() : active.subList(0, active.size() - 1)));
             }
             return StepOutcome.Done.nothing(); // Keep and Skip make no call
         } catch (AwsServiceException e) {
@@ -114,7 +118,8 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         switch (o.id().kind()) {
             case SCHEDULE -> schedules.delete(instance, o.id().name());
             case STATE_MACHINE -> stateMachines.delete(o.arn());
-            case TASK_DEFINITION -> taskDefinitions.retire(allRevisions(o));
+            case TASK_DEFINITION -> taskDefinitions.retire(union(allRevisions(o),
+                    taskDefinitions.activeRevisions(o.id().name())));
             case ROLE -> roles.delete(o.id().name());
             case SCHEDULE_GROUP -> { } // shared: the planner never prunes it
         }
@@ -125,7 +130,8 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         switch (o.id().kind()) {
             case SCHEDULE -> schedules.disown(instance, o.id().name());
             case STATE_MACHINE -> stateMachines.disown(o.arn());
-            case TASK_DEFINITION -> taskDefinitions.disown(allRevisions(o));
+            case TASK_DEFINITION -> taskDefinitions.disown(union(allRevisions(o),
+                    taskDefinitions.activeRevisions(o.id().name())));
             case ROLE -> roles.disown(o.id().name());
             case SCHEDULE_GROUP -> { }
         }
@@ -137,6 +143,12 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         all.add(o.arn());
         all.addAll(o.olderRevisions());
         return all;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private StepOutcome notOwned() {

@@ -77,6 +77,25 @@ public final class ScheduleClient {
         }
     }
 
+    /** The group's ARN when it exists: GetScheduleGroup, a direct read of the group itself. */
+    public Optional<String> group(String group) {
+        try {
+            return Optional.of(scheduler.getScheduleGroup(b -> b.name(group)).arn());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public java.util.Map<String, String> groupTags(String arn) {
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
+        try {
+            scheduler.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        } catch (ResourceNotFoundException e) {
+            return java.util.Map.of();
+        }
+        return tags;
+    }
+
     public String ensureGroup(String group, java.util.Map<String, String> tags) {
         try {
             return scheduler.getScheduleGroup(b -> b.name(group)).arn();

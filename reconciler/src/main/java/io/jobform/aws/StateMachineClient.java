@@ -5,7 +5,9 @@ import io.jobform.resource.OwnershipTags;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ListStateMachinesResponse;
 import software.amazon.awssdk.services.sfn.model.LogLevel;
+import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
@@ -48,9 +50,33 @@ public final class StateMachineClient {
         sfn.tagResource(b -> b.resourceArn(spec.arn()).tags(tags(spec.tags())));
     }
 
+    /**
+     * Every state machine of the account and Region whose name starts with {@code prefix}, 1,000
+     * per call (ListStateMachines maxResults 0..1000, Step Functions API reference), as name to
+     * ARN. The service's own listing: unlike the Resource Groups Tagging index it never keeps a
+     * deleted machine for minutes or misses a new one.
+     */
+    public Map<String, String> list(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        String token = null;
+        do {
+            String next = token;
+            ListStateMachinesResponse page = sfn.listStateMachines(b -> b.maxResults(1000).nextToken(next));
+            page.stateMachines().stream().filter(m -> m.name().startsWith(prefix))
+                    .forEach(m -> found.put(m.name(), m.stateMachineArn()));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return found;
+    }
+
+    /** The machine's tags; empty when it is gone (deleted since it was listed). */
     public Map<String, String> tags(String arn) {
         Map<String, String> tags = new TreeMap<>();
-        sfn.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        try {
+            sfn.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        } catch (ResourceNotFoundException e) {
+            return Map.of();
+        }
         return tags;
     }
 

@@ -21,10 +21,12 @@ import java.util.TreeMap;
  * @param resources {@code Kind/name} to what was last applied
  * @param statusDigests job name (and {@code _summary}) to a digest of its last written status object,
  *                  so a status object is written only when its content changes
+ * @param foreign   {@code Kind/name} to ARN of listed resources whose tags were read and are not
+ *                  this instance's (a name like ours): not read again while listed with that ARN
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Inventory(int version, String context, Map<String, ManifestEntry> manifests,
-        Map<String, ResourceEntry> resources, Map<String, String> statusDigests) {
+        Map<String, ResourceEntry> resources, Map<String, String> statusDigests, Map<String, String> foreign) {
 
     public static final String KEY = "_jobform/inventory.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -33,10 +35,11 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
         manifests = new TreeMap<>(manifests == null ? Map.of() : manifests);
         resources = new TreeMap<>(resources == null ? Map.of() : resources);
         statusDigests = new TreeMap<>(statusDigests == null ? Map.of() : statusDigests);
+        foreign = new TreeMap<>(foreign == null ? Map.of() : foreign);
     }
 
     public static Inventory empty() {
-        return new Inventory(1, "", Map.of(), Map.of(), Map.of());
+        return new Inventory(1, "", Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**

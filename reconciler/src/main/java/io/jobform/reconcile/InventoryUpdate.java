@@ -30,7 +30,8 @@ final class InventoryUpdate {
     private InventoryUpdate() {}
 
     static Inventory next(Inventory old, Plan plan, ApplyReport report, List<ScheduledJob> jobs,
-            Map<ResourceId, String> observedModified, ManifestReader.ManifestSet manifests,
+            Map<ResourceId, String> observedModified, Map<ResourceId, String> foreign,
+            ManifestReader.ManifestSet manifests,
             ValidationReport validation, boolean remote) {
         Map<String, ScheduledJob> byName = new HashMap<>();
         jobs.forEach(j -> byName.put(j.name(), j));
@@ -75,7 +76,13 @@ final class InventoryUpdate {
                     : null;
             entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), jobByKey.getOrDefault(m.key(), ""), valid, cached));
         }
-        return new Inventory(1, "", entries, resources, old.statusDigests());
+        Map<String, String> stillForeign = new TreeMap<>();
+        foreign.forEach((id, arn) -> {
+            if (!resources.containsKey(id.toString())) {
+                stillForeign.put(id.toString(), arn);
+            }
+        });
+        return new Inventory(1, "", entries, resources, old.statusDigests(), stillForeign);
     }
 
     private static Inventory.ResourceEntry entry(DesiredResource desired, Optional<String> knownHash, String arn,

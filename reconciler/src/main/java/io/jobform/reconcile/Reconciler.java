@@ -5,11 +5,9 @@ import io.jobform.apply.ApplyReport;
 import io.jobform.aws.AwsChangeExecutor;
 import io.jobform.aws.AwsClients;
 import io.jobform.aws.ObjectStore;
-import io.jobform.aws.OwnedResourceFinder;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.ResourceObserver;
-import io.jobform.aws.RoleClient;
-import io.jobform.aws.ScheduleClient;
+import io.jobform.aws.ServiceListings;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
 import io.jobform.manifest.Violation;
@@ -93,8 +91,7 @@ public final class Reconciler {
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
         Optional<StoredObject> stored = store.get(Inventory.KEY);
         Inventory inventory = stored.map(o -> Inventory.fromJson(o.body())).orElse(Inventory.empty());
-        ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging),
-                new ScheduleClient(clients.scheduler), new RoleClient(clients.iam), config.instance());
+        ResourceObserver observer = new ResourceObserver(ServiceListings.of(clients), config.instance());
         try (BackgroundObservation observation = new BackgroundObservation(observer, inventory)) {
             return run(options, progress, stored, inventory, observer, observation);
         }
@@ -139,14 +136,15 @@ public final class Reconciler {
                 : ApplyReport.empty();
 
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
-                manifests, validation, source.remote());
+                observer.foreign(), manifests, validation, source.remote());
         try (StateWrites writes = new StateWrites()) {
             AppliedFieldRecords records = new AppliedFieldRecords(store, writes, validation);
             records.record(plan, report, render);
             records.dropGoneJobs(inventory, observed, report, frozenJobs);
             StatusWriter status = new StatusWriter(store, writes, clients.region(), config.instance());
             next = new Inventory(next.version(), next.context(), next.manifests(), next.resources(),
-                    status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()));
+                    status.write(validation, validation.jobs(), frozenJobs, plan, report, next, clock.instant()),
+                    next.foreign());
             writes.finish();
         }
         byte[] json = next.toJson();

@@ -14,7 +14,8 @@ class InventoryTest {
                 Map.of("a.yaml", new Inventory.ManifestEntry("etag-1", "a", true, "kind: ScheduledJob\n")),
                 Map.of("Schedule/jobform-a", new Inventory.ResourceEntry("arn:s", "abc", "a", "a.yaml", false,
                         "2026-01-01T00:00:00Z")),
-                Map.of("a", "digest@2026-01-01T00:00:00Z"));
+                Map.of("a", "digest@2026-01-01T00:00:00Z"),
+                Map.of("StateMachine/jobform-other", "arn:aws:states:eu-west-1:123456789012:stateMachine:jobform-other"));
         assertThat(Inventory.fromJson(inventory.toJson())).isEqualTo(inventory);
     }
 
