@@ -47,7 +47,7 @@ public final class ServiceCatalog {
         services.addAll(extra);
         List<TaggedResources> tagged = services.stream()
                 .filter(TaggedResources.class::isInstance).map(TaggedResources.class::cast).toList();
-        services.add(new TaggingService(tagged));
+        services.add(new TaggingService(tagged, ctx.clock()));
         return new ServiceCatalog(services);
     }
 
