@@ -90,6 +90,10 @@ public final class RoleClient {
         if (spec.permissionsBoundary().isPresent()) {
             iam.putRolePermissionsBoundary(b -> b.roleName(name).permissionsBoundary(spec.permissionsBoundary().get()));
         }
+        List<String> stale = StaleTags.of(tags(name), spec.tags());
+        if (!stale.isEmpty()) {
+            iam.untagRole(b -> b.roleName(name).tagKeys(stale)); // before the hash tag, as for state machines
+        }
         iam.tagRole(b -> b.roleName(name).tags(tags(spec.tags())));
     }
 

@@ -112,6 +112,10 @@ public final class ScheduleClient {
     }
 
     public void tagGroup(String arn, java.util.Map<String, String> tags) {
+        java.util.List<String> stale = StaleTags.of(groupTags(arn), tags);
+        if (!stale.isEmpty()) {
+            scheduler.untagResource(b -> b.resourceArn(arn).tagKeys(stale));
+        }
         scheduler.tagResource(b -> b.resourceArn(arn).tags(tags.entrySet().stream()
                 .map(t -> software.amazon.awssdk.services.scheduler.model.Tag.builder()
                         .key(t.getKey()).value(t.getValue()).build()).toList()));

@@ -47,6 +47,12 @@ public final class StateMachineClient {
                 .definition(spec.definition())
                 .roleArn(spec.roleArn())
                 .loggingConfiguration(l -> l.level(LogLevel.fromValue(spec.loggingLevel())).includeExecutionData(false)));
+        // Tags the spec no longer has (a removed label) go first: the tag with the hash comes
+        // last, so a crash before it leaves the update to be repeated.
+        java.util.List<String> stale = StaleTags.of(tags(spec.arn()), spec.tags());
+        if (!stale.isEmpty()) {
+            sfn.untagResource(b -> b.resourceArn(spec.arn()).tagKeys(stale));
+        }
         sfn.tagResource(b -> b.resourceArn(spec.arn()).tags(tags(spec.tags())));
     }
 

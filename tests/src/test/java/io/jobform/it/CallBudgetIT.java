@@ -80,6 +80,7 @@ class CallBudgetIT extends InSandbox {
         expected.put("s3:DeleteObject", 1L);
         expected.put("scheduler:GetScheduleGroup", 2L);     // observation, then the create's own check
         expected.put("scheduler:CreateScheduleGroup", 1L);
+        expected.put("scheduler:ListTagsForResource", 1L);    // the group's tags: any stale one is removed
         expected.put("scheduler:TagResource", 1L);            // the group's ownership tags
         expected.put("scheduler:CreateSchedule", withSchedule);
         expected.put("scheduler:GetSchedule", withSchedule);
@@ -87,8 +88,9 @@ class CallBudgetIT extends InSandbox {
         expected.put("ecs:RegisterTaskDefinition", (long) N);
         expected.put("states:CreateStateMachine", (long) N);
         long roles = withRole + 3;
+        // ListRoleTags: a tag the spec no longer has (a removed label) is untagged before TagRole.
         for (String op : new String[] {"CreateRole", "UpdateAssumeRolePolicy", "ListRolePolicies",
-            "PutRolePermissionsBoundary", "TagRole"}) {
+            "PutRolePermissionsBoundary", "ListRoleTags", "TagRole"}) {
             expected.put("iam:" + op, roles);
         }
         // Task roles have one inline policy; the three shared roles one each as well.
