@@ -36,10 +36,15 @@ final class InventoryUpdate {
         Map<String, ScheduledJob> byName = new HashMap<>();
         jobs.forEach(j -> byName.put(j.name(), j));
         Map<ResourceId, AppliedChange> applied = new HashMap<>();
-        report.applied().forEach(a -> applied.put(a.change().id(), a));
+        // A retirement shares its task definition's id and says nothing about its entry.
+        report.applied().stream().filter(a -> !(a.change() instanceof Change.RetireRevisions))
+                .forEach(a -> applied.put(a.change().id(), a));
 
         Map<String, Inventory.ResourceEntry> resources = new TreeMap<>();
         for (Change change : plan.changes()) {
+            if (change instanceof Change.RetireRevisions) {
+                continue;
+            }
             String key = change.id().toString();
             Inventory.ResourceEntry previous = old.resources().get(key);
             AppliedChange done = applied.get(change.id());

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A label removed from a manifest (or from the JobDefaults) leaves no stale tag behind on any
- * resource of the job: cost reports and tag-based access rules see what the manifests say.
+ * resource of the job: cost reports and tag-based access rules see what the manifests say. The
+ * tags of a resource jobform owns are jobform's: one added by hand goes with the next update.
  */
 class LabelRemovalIT extends AppliedExamples {
     private static final String SM = "arn:aws:states:us-east-1:123456789012:stateMachine:jobform-nightly-report";
@@ -65,17 +66,25 @@ class LabelRemovalIT extends AppliedExamples {
 
     @Test
     void aLabelRemovedFromTheDefaultsIsUntaggedFromSharedResourcesToo() {
-        assertThat(groupTags()).containsEntry("cost-center", "4711");
+        assertThat(stateMachineTags()).containsEntry("cost-center", "4711");
+        assertThat(roleTags()).containsEntry("cost-center", "4711");
         sandbox.edit("_defaults.yaml", "    cost-center: \"4711\"\n", "");
         ReconcileResult result = sandbox.apply();
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
 
-        assertThat(groupTags()).doesNotContainKey("cost-center").containsEntry("owner", "platform");
-        assertThat(stateMachineTags()).doesNotContainKey("cost-center");
-        assertThat(roleTags()).doesNotContainKey("cost-center");
-        Map<String, String> execution = new TreeMap<>();
-        sandbox.clients.iam.listRoleTags(b -> b.roleName("jobform-execution")).tags()
-                .forEach(t -> execution.put(t.key(), t.value()));
-        assertThat(execution).doesNotContainKey("cost-center").containsEntry("owner", "platform");
+        assertThat(stateMachineTags()).doesNotContainKey("cost-center").containsEntry("owner", "platform");
+        assertThat(roleTags()).doesNotContainKey("cost-center").containsEntry("owner", "platform");
+        assertThat(taskDefinitionTags()).doesNotContainKey("cost-center").containsEntry("owner", "platform");
+        assertThat(Sandbox.changes(sandbox.apply())).isEmpty();
+    }
+
+    @Test
+    void aTagAddedByHandToTheScheduleGroupIsRemovedWhenTheGroupIsUpdated() {
+        String arn = sandbox.clients.scheduler.getScheduleGroup(b -> b.name("jobform")).arn();
+        sandbox.clients.scheduler.tagResource(b -> b.resourceArn(arn).tags(
+                software.amazon.awssdk.services.scheduler.model.Tag.builder().key("stale").value("x").build()));
+        assertThat(Sandbox.changes(sandbox.apply(io.jobform.reconcile.ReconcileOptions.defaults().withDeep(true))))
+                .contains("update ScheduleGroup/jobform");
+        assertThat(groupTags()).doesNotContainKey("stale").containsEntry("jobform.io/instance", "jobform");
     }
 }
