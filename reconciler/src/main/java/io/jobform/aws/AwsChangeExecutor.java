@@ -12,10 +12,12 @@ import io.jobform.render.StateMachineSpec;
 import io.jobform.render.TaskDefinitionSpec;
 import io.jobform.resource.DesiredResource;
 import io.jobform.resource.OwnershipTags;
+import io.jobform.resource.ResourceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -32,8 +34,16 @@ public final class AwsChangeExecutor implements ChangeExecutor {
     private final ScheduleClient schedules;
     private final RoleClient roles;
     private final PropagationRetry propagation;
+    private final Set<ResourceId> foreign;
 
-    public AwsChangeExecutor(String instance, AwsClients clients, PropagationRetry propagation) {
+    /**
+     * @param foreign what observation found under a desired name without this instance's marks:
+     *                creating it is reported at once, whatever the service's create call would do
+     *                with an existing name (moto's CreateStateMachine, unlike AWS's, succeeds)
+     */
+    public AwsChangeExecutor(String instance, AwsClients clients, PropagationRetry propagation,
+            Set<ResourceId> foreign) {
+        this.foreign = Set.copyOf(foreign);
         this.instance = instance;
         this.taskDefinitions = new TaskDefinitionClient(clients.ecs);
         this.stateMachines = new StateMachineClient(clients.sfn);
@@ -46,7 +56,7 @@ public final class AwsChangeExecutor implements ChangeExecutor {
     public StepOutcome execute(Change change) {
         try {
             if (change instanceof Change.Create c) {
-                return put(spec(c.desired()), true);
+                return foreign.contains(c.id()) ? notOwned() : put(spec(c.desired()), true);
             } else if (change instanceof Change.Update u) {
                 return put(spec(u.desired()), false);
             } else if (change instanceof Change.Delete d) {

@@ -41,6 +41,7 @@ final class InventoryUpdate {
                 .forEach(a -> applied.put(a.change().id(), a));
 
         Map<String, Inventory.ResourceEntry> resources = new TreeMap<>();
+        Map<String, String> orphaned = new TreeMap<>();
         for (Change change : plan.changes()) {
             if (change instanceof Change.RetireRevisions) {
                 continue;
@@ -57,8 +58,10 @@ final class InventoryUpdate {
                 DesiredResource desired = change instanceof Change.Create c ? c.desired() : ((Change.Update) change).desired();
                 String arn = done.outcome().arn().orElse(previous == null ? "" : previous.arn());
                 resources.put(key, entry(desired, Optional.empty(), arn, byName, done.outcome().modified()));
-            } else if ((change instanceof Change.Delete || change instanceof Change.Orphan) && done != null) {
-                continue; // gone or no longer ours
+            } else if (change instanceof Change.Orphan o && done != null) {
+                orphaned.put(key, o.observed().arn()); // no longer ours: foreign from now on
+            } else if (change instanceof Change.Delete && done != null) {
+                continue; // gone
             } else if (previous != null) {
                 resources.put(key, previous);
             } else if (change instanceof Change.Delete d) {
@@ -81,7 +84,7 @@ final class InventoryUpdate {
                     : null;
             entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), jobByKey.getOrDefault(m.key(), ""), valid, cached));
         }
-        Map<String, String> stillForeign = new TreeMap<>();
+        Map<String, String> stillForeign = new TreeMap<>(orphaned);
         foreign.forEach((id, arn) -> {
             if (!resources.containsKey(id.toString())) {
                 stillForeign.put(id.toString(), arn);

@@ -131,7 +131,8 @@ public final class Reconciler {
         }
 
         ApplyReport report = plan.hasChanges()
-                ? new Applier(new AwsChangeExecutor(config.instance(), clients, propagation), options.workers(), clock,
+                ? new Applier(new AwsChangeExecutor(config.instance(), clients, propagation,
+                        observed.stream().filter(o -> !o.owned()).map(ObservedResource::id).collect(Collectors.toSet())), options.workers(), clock,
                         options.deadline(), options.margin(), progress).apply(plan)
                 : ApplyReport.empty();
 
