@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.aws.ExecutionClient;
+import io.jobform.aws.LiveReads;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.StatusObjects;
 import io.jobform.operate.JobOperations;
@@ -28,7 +29,7 @@ final class OperateSession {
         try (Engine engine = Engine.open(options, err::println)) {
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
             JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
-                    engine.settings.instance());
+                    engine.settings.instance(), new LiveReads(engine.clients, engine.settings.instance()));
             int exit = body.run(operations, out);
             out.flush();
             return exit;
