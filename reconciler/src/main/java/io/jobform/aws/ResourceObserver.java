@@ -52,11 +52,11 @@ public final class ResourceObserver {
     public List<ObservedResource> observe(Inventory inventory) {
         List<ObservedResource> observed = new ArrayList<>();
         Optional<String> group = services.schedules().group(instance);
-        group.ifPresent(arn -> observed.add(listed(new ResourceId(ResourceKind.SCHEDULE_GROUP, instance), arn,
-                inventory, () -> services.schedules().groupTags(arn))));
+        group.flatMap(arn -> listed(new ResourceId(ResourceKind.SCHEDULE_GROUP, instance), arn,
+                inventory, () -> services.schedules().groupTagsIfExists(arn))).ifPresent(observed::add);
         services.stateMachines().list(instance + "-").forEach((name, arn) ->
-                observed.add(listed(new ResourceId(ResourceKind.STATE_MACHINE, name), arn, inventory,
-                        () -> services.stateMachines().tags(arn))));
+                listed(new ResourceId(ResourceKind.STATE_MACHINE, name), arn, inventory,
+                        () -> services.stateMachines().tagsIfExists(arn)).ifPresent(observed::add));
         for (String family : services.taskDefinitions().families(instance + "-")) {
             observeFamily(new ResourceId(ResourceKind.TASK_DEFINITION, family), inventory).ifPresent(observed::add);
         }
@@ -64,8 +64,8 @@ public final class ResourceObserver {
             observeSchedules(inventory, observed);
         }
         for (RoleListing role : services.roles().list(rolePath(instance))) {
-            observed.add(listed(new ResourceId(ResourceKind.ROLE, role.name()), role.arn(), inventory,
-                    () -> services.roles().tags(role.name())));
+            listed(new ResourceId(ResourceKind.ROLE, role.name()), role.arn(), inventory,
+                    () -> services.roles().tagsIfExists(role.name())).ifPresent(observed::add);
         }
         return observed;
     }
@@ -80,7 +80,7 @@ public final class ResourceObserver {
         if (entry != null && !entry.arn().isEmpty()) {
             return Optional.of(fromInventory(id, entry.arn(), Optional.of(entry.specHash()), entry));
         }
-        if (foreign.containsKey(id) || inventory.foreign().containsKey(id.toString())) {
+        if (inventory.foreign().containsKey(id.toString())) {
             foreign.put(id, inventory.foreign().getOrDefault(id.toString(), ""));
             return Optional.of(notOwned(id, inventory.foreign().getOrDefault(id.toString(), "")));
         }
@@ -104,26 +104,27 @@ public final class ResourceObserver {
     }
 
     /**
-     * A resource the service listed: known to the inventory, or verified by one read of its tags.
-     * The schedule group is the instance's by its name, so it
-     * counts as owned even untagged (the update then tags it).
+     * A resource the service listed: known to the inventory, or verified by one read of its tags;
+     * empty when that read finds it gone (a listing can trail a delete). The schedule group is the
+     * instance's by its name, so it counts as owned even untagged (the update then tags it).
      */
-    private ObservedResource listed(ResourceId id, String arn, Inventory inventory,
-            Supplier<Map<String, String>> tags) {
+    private Optional<ObservedResource> listed(ResourceId id, String arn, Inventory inventory,
+            Supplier<Optional<Map<String, String>>> tags) {
         Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
         if (entry != null) {
-            return fromInventory(id, arn, Optional.of(entry.specHash()), entry);
+            return Optional.of(fromInventory(id, arn, Optional.of(entry.specHash()), entry));
         }
         if (arn.equals(inventory.foreign().get(id.toString()))) {
             foreign.put(id, arn);
-            return notOwned(id, arn);
+            return Optional.of(notOwned(id, arn));
         }
-        Map<String, String> read = tags.get(); // empty also when it is gone since the listing
-        if (id.kind() == ResourceKind.SCHEDULE_GROUP && !instance.equals(read.get(OwnershipTags.INSTANCE))) {
-            return new ObservedResource(id, arn, Optional.empty(), true, Optional.empty(), Optional.empty(), true,
-                    List.of(), Map.of());
-        }
-        return verified(id, arn, read);
+        return tags.get().map(read -> {
+            if (id.kind() == ResourceKind.SCHEDULE_GROUP && !instance.equals(read.get(OwnershipTags.INSTANCE))) {
+                return new ObservedResource(id, arn, Optional.empty(), true, Optional.empty(), Optional.empty(), true,
+                        List.of(), Map.of());
+            }
+            return verified(id, arn, read);
+        });
     }
 
     private ObservedResource verified(ResourceId id, String arn, Map<String, String> tags) {

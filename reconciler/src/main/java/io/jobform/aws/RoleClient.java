@@ -40,11 +40,16 @@ public final class RoleClient {
     }
 
     public Map<String, String> tags(String roleName) {
+        return tagsIfExists(roleName).orElse(Map.of());
+    }
+
+    /** The role's tags, or empty when the role is gone. */
+    public java.util.Optional<Map<String, String>> tagsIfExists(String roleName) {
         try {
-            return iam.listRoleTags(b -> b.roleName(roleName)).tags().stream()
-                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b));
+            return java.util.Optional.of(iam.listRoleTags(b -> b.roleName(roleName)).tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b)));
         } catch (NoSuchEntityException e) {
-            return Map.of();
+            return java.util.Optional.empty();
         }
     }
 

@@ -87,13 +87,18 @@ public final class ScheduleClient {
     }
 
     public java.util.Map<String, String> groupTags(String arn) {
+        return groupTagsIfExists(arn).orElse(java.util.Map.of());
+    }
+
+    /** The group's tags, or empty when the group is gone. */
+    public Optional<java.util.Map<String, String>> groupTagsIfExists(String arn) {
         java.util.Map<String, String> tags = new java.util.TreeMap<>();
         try {
             scheduler.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
         } catch (ResourceNotFoundException e) {
-            return java.util.Map.of();
+            return Optional.empty();
         }
-        return tags;
+        return Optional.of(tags);
     }
 
     public String ensureGroup(String group, java.util.Map<String, String> tags) {

@@ -59,8 +59,10 @@ public final class StateMachineClient {
     /**
      * Every state machine of the account and Region whose name starts with {@code prefix}, 1,000
      * per call (ListStateMachines maxResults 0..1000, Step Functions API reference), as name to
-     * ARN. The service's own listing: unlike the Resource Groups Tagging index it never keeps a
-     * deleted machine for minutes or misses a new one.
+     * ARN. The API reference calls this listing eventually consistent too ("best effort"), but it
+     * is the service's own: a machine it misses for a moment is created again idempotently
+     * (CreateStateMachine returns the existing one), one it still lists after a delete is
+     * confirmed gone by the read of its tags.
      */
     public Map<String, String> list(String prefix) {
         Map<String, String> found = new TreeMap<>();
@@ -75,15 +77,20 @@ public final class StateMachineClient {
         return found;
     }
 
-    /** The machine's tags; empty when it is gone (deleted since it was listed). */
+    /** The machine's tags; empty when it is gone. */
     public Map<String, String> tags(String arn) {
+        return tagsIfExists(arn).orElse(Map.of());
+    }
+
+    /** The machine's tags, or empty when it is gone (deleted since it was listed). */
+    public java.util.Optional<Map<String, String>> tagsIfExists(String arn) {
         Map<String, String> tags = new TreeMap<>();
         try {
             sfn.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
         } catch (ResourceNotFoundException e) {
-            return Map.of();
+            return java.util.Optional.empty();
         }
-        return tags;
+        return java.util.Optional.of(tags);
     }
 
     public void delete(String arn) {
