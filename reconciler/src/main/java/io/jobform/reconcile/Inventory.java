@@ -9,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * What this instance last applied, like Flux's {@code status.inventory}: kept in S3 at
- * {@code _jobform/inventory.json}. Observation does not depend on it for correctness (tags,
- * the schedule group and the role path carry ownership and hashes), it adds what AWS cannot
- * tell cheaply: a schedule's or role's last applied hash, the manifest a resource came from,
+ * {@code _jobform/inventory.json}. Observation takes existence from the services' listings and
+ * ownership and hashes from here, because no listing returns tags; without an inventory every
+ * listed resource costs one read of its tags (which carry ownership and hash), so a lost
+ * inventory costs calls, not correctness. It also records the manifest a resource came from,
  * whether its job may be pruned, and manifest ETags. The per-field hashes behind field-level
  * diffs live in one object per job ({@link AppliedFields}), read only for jobs with an update.
  *
