@@ -58,7 +58,8 @@ public final class AwsChangeExecutor implements ChangeExecutor {
             if (change instanceof Change.Create c) {
                 return foreign.contains(c.id()) ? notOwned() : put(spec(c.desired()), true);
             } else if (change instanceof Change.Update u) {
-                return put(spec(u.desired()), false);
+                return u.desired() instanceof TaskDefinitionSpec t && u.observed().specHash().isPresent()
+                        ? updateTaskDefinition(t, u.observed()) : put(spec(u.desired()), false);
             } else if (change instanceof Change.Delete d) {
                 return delete(d.observed());
             } else if (change instanceof Change.Orphan o) {
@@ -122,6 +123,22 @@ public final class AwsChangeExecutor implements ChangeExecutor {
                 : schedules.update(ScheduleRequests.update(s), ScheduleRequests.create(s)));
         Optional<String> modified = schedules.get(s.groupName(), s.name()).map(l -> String.valueOf(l.lastModified()));
         return new StepOutcome.Done(Optional.of(arn), modified);
+    }
+
+    /**
+     * Registers a new revision unless the family's latest ACTIVE revision is a newer one than
+     * jobform recorded that already carries the desired hash: a registration whose recording a
+     * crash prevented. Adopting it keeps one revision per change. Not in deep mode (no observed
+     * hash), where the point is to register afresh.
+     */
+    private StepOutcome updateTaskDefinition(TaskDefinitionSpec t, ObservedResource observed) {
+        Optional<Map.Entry<String, Map<String, String>>> latest = taskDefinitions.latest(t.family());
+        if (latest.isPresent() && !latest.get().getKey().equals(observed.arn())
+                && instance.equals(latest.get().getValue().get(OwnershipTags.INSTANCE))
+                && t.specHash().equals(latest.get().getValue().get(OwnershipTags.SPEC_HASH))) {
+            return StepOutcome.Done.of(latest.get().getKey());
+        }
+        return StepOutcome.Done.of(taskDefinitions.register(t));
     }
 
     private StepOutcome delete(ObservedResource o) {

@@ -123,6 +123,7 @@ class CallBudgetIT extends InSandbox {
         Map<String, Long> expected = observation(withSchedule);
         expected.put("s3:GetObject", 3L);                  // inventory, the changed manifest, its field hashes
         expected.put("s3:PutObject", 1L + 1 + 1 + 1);      // lease, the job's status and field hashes, inventory
+        expected.put("ecs:DescribeTaskDefinition", 1L);    // a revision registered before a crash is adopted
         expected.put("ecs:RegisterTaskDefinition", 1L);
         expected.put("ecs:ListTaskDefinitions", 1L);       // the family's ACTIVE revisions, to retire all older ones
         expected.put("ecs:DeregisterTaskDefinition", 1L);  // the superseded revision
