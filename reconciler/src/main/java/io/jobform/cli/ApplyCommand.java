@@ -100,7 +100,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 + (report.deferred().isEmpty() ? "." : ", " + report.deferred().size()
                         + " left for the next reconcile (time budget)."));
         if (report.applied().isEmpty() && report.failures().isEmpty()) {
-            out.println("Everything is up to date.");
+            out.println(UpToDate.line(result));
         }
     }
 }

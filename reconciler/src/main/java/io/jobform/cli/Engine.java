@@ -62,7 +62,10 @@ final class Engine implements AutoCloseable {
                 } catch (RuntimeException e) {
                     started.close();
                     lock.ifPresent(LocalStateLock::close);
-                    throw e;
+                    throw new IllegalStateException("the local emulator's state " + LOCAL_STATE + " cannot be read ("
+                            + Optional.ofNullable(e.getCause()).map(Throwable::getMessage).orElse(e.getMessage())
+                                    .lines().findFirst().orElse("") + "): delete it to start afresh (apply --local "
+                            + "recreates the jobs)");
                 }
             }
             target = AwsTarget.endpoint(started.endpoint(), settings.region().orElseThrow());

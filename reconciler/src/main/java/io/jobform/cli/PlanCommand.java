@@ -23,7 +23,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown (a PR comment) or json.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text",
+            description = "text, markdown (a PR comment) or json (--format: the old name).")
     PlanPrinter.Format format;
 
     @Option(names = "--detailed-exitcode", description = "Exit 4 when changes are pending, 0 when none.")

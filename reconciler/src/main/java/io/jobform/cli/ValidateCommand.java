@@ -36,7 +36,8 @@ public final class ValidateCommand implements Callable<Integer> {
             + "*.yaml and *.yml). Default: manifests/")
     List<Path> paths = List.of();
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or github (workflow annotations).")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text",
+            description = "text, json or github (workflow annotations) (--format: the old name).")
     Format format;
 
     @Option(names = "--show-schedule", description = "Print the next 5 fire times of every valid job in its time zone.")

@@ -60,6 +60,14 @@ public final class ManifestLoader {
             }
             return compose(key, text);
         } catch (MarkedYamlEngineException e) {
+            Optional<String> unclosed = unclosed(e.getContext());
+            if (unclosed.isPresent() && e.getContextMark().isPresent()) {
+                // Reported where the fix goes, where the quote or bracket opens, not where the parser gave up.
+                String gaveUp = e.getProblemMark().map(m -> " at " + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+                        .orElse("");
+                return failed(key, position(key, e.getContextMark().get()), "malformed YAML: " + unclosed.get()
+                        + " opened here is not closed (" + firstLine(e.getProblem()) + gaveUp + ")");
+            }
             SourcePosition at = e.getProblemMark().or(e::getContextMark).map(m -> position(key, m))
                     .orElse(SourcePosition.startOf(key));
             String context = e.getContextMark().filter(m -> e.getContext() != null)
@@ -78,6 +86,23 @@ public final class ManifestLoader {
         } catch (YamlEngineException e) {
             return failed(key, SourcePosition.startOf(key), "malformed YAML: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** The construct snakeyaml was inside when the text ran out of a closing quote or bracket. */
+    private static Optional<String> unclosed(String context) {
+        if (context == null) {
+            return Optional.empty();
+        }
+        if (context.startsWith("while scanning a quoted scalar")) {
+            return Optional.of("the quoted string");
+        }
+        if (context.startsWith("while parsing a flow mapping")) {
+            return Optional.of("the flow mapping '{'");
+        }
+        if (context.startsWith("while parsing a flow sequence")) {
+            return Optional.of("the flow sequence '['");
+        }
+        return Optional.empty();
     }
 
     private static SourcePosition codePointPosition(String key, String text, int codePoints) {

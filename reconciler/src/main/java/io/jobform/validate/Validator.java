@@ -113,7 +113,7 @@ public final class Validator {
                             !schemaErrors.isEmpty());
                     own.addAll(beyond(schemaErrors, findings.violations()));
                     if (schemaErrors.isEmpty() && !findings.hasErrors()) {
-                        job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
+                        job = Optional.of(JobBinder.bind(merged, schedule, manifestKey.apply(doc.file()), doc.start()));
                     }
                 }
             }
