@@ -2,10 +2,7 @@ package io.jobform.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jobform.manifest.JobSpec;
-import io.jobform.manifest.Retries;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code ecs:runTask.sync} Task state. The task definition is named by family, which RunTask
@@ -13,14 +10,29 @@ import java.util.Optional;
  */
 final class RunTaskState {
 
+    /**
+     * ECS API errors that a later attempt can get past: no modelled name (throttling, "Capacity is
+     * unavailable at this time", AWS knowledge center "ecs-fargate-runtask-capacity"), a server
+     * error, and a RunTask answer with a non-empty Failures list ("Run Amazon ECS or Fargate tasks
+     * with Step Functions"). The names follow the ECS RunTask errors of the ECS API reference.
+     */
+    static final List<String> START_ERRORS =
+            List.of(AslStates.ECS_EXCEPTION, "ECS.ServerException", AslStates.ECS_RUN_FAILURES);
+    /** ECS RunTask errors (ECS API reference, RunTask "Errors") that no retry fixes, and Step Functions' own denial. */
+    static final List<String> CONFIGURATION_ERRORS = List.of("ECS.AccessDeniedException", "ECS.InvalidParameterException",
+            "ECS.ClientException", "ECS.ClusterNotFoundException", "ECS.PlatformUnknownException",
+            "ECS.PlatformTaskDefinitionIncompatibilityException", "ECS.UnsupportedFeatureException",
+            "ECS.BlockedException", "States.Permissions");
+
     private RunTaskState() {}
 
     /**
      * @param onSpot       FARGATE_SPOT capacity provider instead of the FARGATE launch type
-     * @param fallback     for spot-with-fallback: the state that reruns on FARGATE when Spot has no capacity
+     * @param retryStart   retry {@link #START_ERRORS} here (10 s, ×2, 3 times, full jitter); off on
+     *                     the Spot attempt of spot-with-fallback, which moves to on-demand instead
+     * @param onFailure    the state every failure goes to, with the error at {@code $.caught}
      */
-    static ObjectNode render(ResolvedJob job, Names names, boolean onSpot, JobSpec spec, String onFailure,
-            Optional<String> fallback) {
+    static ObjectNode render(ResolvedJob job, Names names, boolean onSpot, boolean retryStart, String onFailure) {
         ObjectNode p = CanonicalJson.object();
         p.put("Cluster", job.cluster());
         p.put("TaskDefinition", names.jobResource(job.name()));
@@ -43,27 +55,12 @@ final class RunTaskState {
 
         ObjectNode state = AslStates.task("arn:" + names.config().partition() + ":states:::ecs:runTask.sync", p);
         state.put("ResultPath", "$.task");
-        ArrayNode retry = state.putArray("Retry");
-        // Start-up and throttling errors of the ECS API: always retried, independent of the manifest.
-        // On Spot with a fallback, a RunTask failure (no capacity) goes to the fallback instead.
-        List<String> startErrors = fallback.isPresent()
-                ? List.of(AslStates.ECS_EXCEPTION)
-                : List.of(AslStates.ECS_EXCEPTION, AslStates.ECS_RUN_FAILURES);
-        ObjectNode startRetry = AslStates.retrier(startErrors, 10, 3, 2.0);
-        startRetry.put("JitterStrategy", "FULL");
-        retry.add(startRetry);
-        Retries r = spec.retries();
-        if (r.limit() > 0) {
-            ObjectNode manifestRetry = AslStates.retrier(List.of(AslStates.TASK_FAILED),
-                    Math.max(1, r.intervalSeconds()), r.limit(), r.backoffRate());
-            r.maxDelaySeconds().ifPresent(max -> manifestRetry.put("MaxDelaySeconds", max));
-            manifestRetry.put("JitterStrategy", r.jitter() ? "FULL" : "NONE");
-            retry.add(manifestRetry);
+        if (retryStart) {
+            ObjectNode startRetry = AslStates.retrier(START_ERRORS, 10, 3, 2.0);
+            startRetry.put("JitterStrategy", "FULL");
+            state.putArray("Retry").add(startRetry);
         }
-        ArrayNode catchers = state.putArray("Catch");
-        fallback.ifPresent(next -> catchers.add(
-                AslStates.catcher(List.of(AslStates.ECS_RUN_FAILURES), "$.spotFailure", next)));
-        catchers.add(AslStates.catcher(List.of(AslStates.ALL), "$.error", onFailure));
+        state.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.caught", onFailure));
         state.put("End", true);
         return state;
     }
