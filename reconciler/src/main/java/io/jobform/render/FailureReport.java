@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The states after a failed {@code Run}: the outcome read back from the branch's Cause (or made
- * for a timeout of the whole run), the optional SNS notification, and the Fail state whose
+ * The states after a failed {@code Run}: the outcome read back from the branch's Cause, the
+ * optional SNS notification, and the Fail state whose
  * Error is the {@link FailureClass} and whose Cause is the one-line reason.
  */
 final class FailureReport {
@@ -19,16 +19,13 @@ final class FailureReport {
 
     private FailureReport() {}
 
-    static void render(ObjectNode states, ResolvedJob job, Names names, int timeoutSeconds, Optional<String> topic) {
+    static void render(ObjectNode states, ResolvedJob job, Names names, Optional<String> topic) {
         String next = topic.isPresent() ? "BuildNotification" : FAILED;
         ObjectNode fromBranch = CanonicalJson.object().put("Variable", "$.runFailure.Error").put("StringMatches", "jobform.*")
                 .put("Next", "ReadOutcome");
-        states.set(DESCRIBE, StateMachineRenderer.choice(List.of(fromBranch,
-                AslStates.stringIn("$.runFailure.Error", List.of(AslStates.TIMEOUT), "RunTimedOut")), "RunFailedUnexpectedly"));
+        states.set(DESCRIBE, StateMachineRenderer.choice(List.of(fromBranch), "RunFailedUnexpectedly"));
         states.set("ReadOutcome", AslStates.pass(CanonicalJson.object()
                 .put("outcome.$", "States.StringToJson($.runFailure.Cause)"), "$.report", next));
-        states.set("RunTimedOut", AslStates.pass(outcome(FailureClass.TIMEOUT,
-                "the run did not finish within timeoutSeconds (" + timeoutSeconds + " s)"), "$.report", next));
         ObjectNode unexpected = outcome(FailureClass.UNCLASSIFIED, "");
         ((ObjectNode) unexpected.get("outcome")).remove("cause");
         ((ObjectNode) unexpected.get("outcome")).put("cause.$", "$.runFailure.Error");

@@ -3,6 +3,7 @@ package io.jobform.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.manifest.Capacity;
+import io.jobform.manifest.JobSpec;
 import io.jobform.manifest.Retries;
 import java.util.List;
 
@@ -28,6 +29,7 @@ final class RunAttempts {
     private static final String ERROR = "$.failure.error.Error";
     private static final String CAUSE = "$.failure.error.Cause";
     private static final String TASK = "$.stopped.task";
+    private static final int START_RETRY_SECONDS = 70;
 
     private RunAttempts() {}
 
@@ -43,6 +45,22 @@ final class RunAttempts {
             retries.delays().forEach(delays::add);
         }
         return p;
+    }
+
+    /** The most RunTask attempts a run can make: one per manifest retry and the first, twice with a Spot fallback. */
+    static int maxAttempts(JobSpec spec) {
+        return (spec.retries().limit() + 1) * (spec.capacity() == Capacity.SPOT_WITH_FALLBACK ? 2 : 1);
+    }
+
+    /**
+     * The longest a run can take: every attempt at its timeout after the start-up retries'
+     * longest waits (10 + 20 + 40 s), plus the manifest's retry delays; at most a year, the
+     * longest a Standard execution may run (Step Functions quotas).
+     */
+    static long longestRunSeconds(JobSpec spec) {
+        long attempts = (long) maxAttempts(spec) * (spec.timeoutSeconds() + START_RETRY_SECONDS);
+        long delays = spec.retries().delays().stream().mapToLong(Integer::longValue).sum();
+        return Math.min(31_536_000L - StateMachineRenderer.REPORT_SECONDS, attempts + delays);
     }
 
     static ObjectNode branch(ResolvedJob job, Names names, Capacity capacity, Retries retries, int timeoutSeconds) {
@@ -96,7 +114,7 @@ final class RunAttempts {
                 AslStates.stringIn(TASK + ".StopCode", List.of("TaskFailedToStart"), "FailedToStart")), "StoppedWithoutExitCode"));
 
         String retry = retries.limit() > 0 ? RETRY_OR_GIVE_UP : GIVE_UP;
-        s.set("TimedOut", outcome(FailureClass.TIMEOUT, "the run did not finish within timeoutSeconds (" + timeoutSeconds + " s)",
+        s.set("TimedOut", outcome(FailureClass.TIMEOUT, "the attempt did not finish within timeoutSeconds (" + timeoutSeconds + " s)",
                 false, false, GIVE_UP));
         s.set("ConfigurationError", outcome(FailureClass.CONFIGURATION_ERROR, "States.Format('{}: {}', " + ERROR + ", " + CAUSE + ")",
                 false, false, GIVE_UP));

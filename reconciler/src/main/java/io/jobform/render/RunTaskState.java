@@ -31,8 +31,10 @@ final class RunTaskState {
      * @param retryStart   retry {@link #START_ERRORS} here (10 s, ×2, 3 times, full jitter); off on
      *                     the Spot attempt of spot-with-fallback, which moves to on-demand instead
      * @param onFailure    the state every failure goes to, with the error at {@code $.caught}
+     *                     ({@code States.Timeout} after the job's timeoutSeconds, per attempt)
      */
     static ObjectNode render(ResolvedJob job, Names names, boolean onSpot, boolean retryStart, String onFailure) {
+        int timeoutSeconds = job.job().spec().timeoutSeconds();
         ObjectNode p = CanonicalJson.object();
         p.put("Cluster", job.cluster());
         p.put("TaskDefinition", names.jobResource(job.name()));
@@ -55,6 +57,8 @@ final class RunTaskState {
 
         ObjectNode state = AslStates.task("arn:" + names.config().partition() + ":states:::ecs:runTask.sync", p);
         state.put("ResultPath", "$.task");
+        // Step Functions stops the ECS task when the state times out (the states role has ecs:StopTask).
+        state.put("TimeoutSeconds", timeoutSeconds);
         if (retryStart) {
             ObjectNode startRetry = AslStates.retrier(START_ERRORS, 10, 3, 2.0);
             startRetry.put("JitterStrategy", "FULL");

@@ -41,9 +41,10 @@ final class StateMachineRenderer {
         ObjectNode asl = CanonicalJson.object();
         asl.put("Comment", "jobform job " + job.name() + " of instance " + names.instance());
         asl.put("QueryLanguage", "JSONPath");
-        // The Run state holds the job's timeout, so that a timeout is reported like any other
-        // failure; the machine's own limit is a backstop that leaves time for the report.
-        asl.put("TimeoutSeconds", spec.timeoutSeconds() + REPORT_SECONDS);
+        // Each RunTask state holds the job's timeout (a Parallel state has no TimeoutSeconds in the
+        // States Language), so a timeout is caught and reported like any other failure; the
+        // machine's own limit is a backstop above the longest run the retries allow.
+        asl.put("TimeoutSeconds", RunAttempts.longestRunSeconds(spec) + REPORT_SECONDS);
         ObjectNode states = asl.putObject("States");
 
         // The deadline is checked before the concurrency gate: a run that is skipped for being late
@@ -73,13 +74,12 @@ final class StateMachineRenderer {
         ObjectNode run = CanonicalJson.object().put("Type", "Parallel");
         run.set("Parameters", RunAttempts.branchInput(spec.retries()));
         run.putArray("Branches").add(RunAttempts.branch(job, names, spec.capacity(), spec.retries(), spec.timeoutSeconds()));
-        run.put("TimeoutSeconds", spec.timeoutSeconds());
         run.putObject("ResultSelector").put("task.$", "$[0].task");
         run.put("ResultPath", "$.run");
         run.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.runFailure", FailureReport.DESCRIBE));
         run.put("End", true);
         states.set(RUN, run);
-        FailureReport.render(states, job, names, spec.timeoutSeconds(), spec.notifications().onFailure());
+        FailureReport.render(states, job, names, spec.notifications().onFailure());
         return asl;
     }
 
