@@ -23,13 +23,15 @@ final class RunAttempts {
     private static final String READ_FAILURE = "ReadFailure";
     private static final String READ_TASK = "ReadStoppedTask";
     private static final String CLASSIFY_TASK = "ClassifyStoppedTask";
-    private static final String FALLBACK = "FallBackToOnDemand";
+    static final String FALLBACK = "FallBackToOnDemand";
     private static final String RETRY_OR_GIVE_UP = "RetryOrGiveUp";
     private static final String GIVE_UP = "GiveUp";
+    private static final String START_FAILED = "StartFailed";
+    /** Waits before the start-up retries (ECS RunTask throttling and capacity: "wait before you retry"). */
+    static final List<Integer> START_RETRY_DELAYS = List.of(10, 20, 40);
     private static final String ERROR = "$.failure.error.Error";
     private static final String CAUSE = "$.failure.error.Cause";
     private static final String TASK = "$.stopped.task";
-    private static final int START_RETRY_SECONDS = 70;
 
     private RunAttempts() {}
 
@@ -37,7 +39,9 @@ final class RunAttempts {
     static ObjectNode branchInput(Retries retries) {
         ObjectNode p = CanonicalJson.object();
         p.put("input.$", "$.input");
-        p.putObject("attempts").put("number", 0).put("retries", 0);
+        p.putObject("attempts").put("number", 0).put("retries", 0).put("startRetries", 0).put("onSpot", false);
+        ArrayNode startDelays = p.putArray("startRetryDelays");
+        START_RETRY_DELAYS.forEach(startDelays::add);
         // States.JsonMerge over these gives every field the classification reads a value.
         p.putObject("defaults").put("Error", "").put("Cause", "").put("StopCode", "").put("StoppedReason", "");
         if (retries.limit() > 0) {
@@ -47,71 +51,62 @@ final class RunAttempts {
         return p;
     }
 
-    /** The most RunTask attempts a run can make: one per manifest retry and the first, twice with a Spot fallback. */
-    static int maxAttempts(JobSpec spec) {
-        return (spec.retries().limit() + 1) * (spec.capacity() == Capacity.SPOT_WITH_FALLBACK ? 2 : 1);
-    }
-
     /**
-     * The longest a run can take: every attempt at its timeout after the start-up retries'
-     * longest waits (10 + 20 + 40 s), plus the manifest's retry delays; at most a year, the
-     * longest a Standard execution may run (Step Functions quotas).
+     * The longest a run can take: per manifest attempt the start-up retries' waits and one task
+     * at its timeout (two with a Spot fallback: the Spot task may be interrupted late), plus the
+     * manifest's retry delays; at most a year, the longest a Standard execution may run (Step
+     * Functions quotas).
      */
     static long longestRunSeconds(JobSpec spec) {
-        long attempts = (long) maxAttempts(spec) * (spec.timeoutSeconds() + START_RETRY_SECONDS);
+        int tasks = spec.capacity() == Capacity.SPOT_WITH_FALLBACK ? 2 : 1;
+        long startWaits = START_RETRY_DELAYS.stream().mapToLong(Integer::longValue).sum();
+        long perAttempt = (long) tasks * spec.timeoutSeconds() + startWaits;
         long delays = spec.retries().delays().stream().mapToLong(Integer::longValue).sum();
-        return Math.min(31_536_000L - StateMachineRenderer.REPORT_SECONDS, attempts + delays);
+        return Math.min(31_536_000L - StateMachineRenderer.REPORT_SECONDS, (spec.retries().limit() + 1) * perAttempt + delays);
     }
 
     static ObjectNode branch(ResolvedJob job, Names names, Capacity capacity, Retries retries, int timeoutSeconds) {
         boolean fallback = capacity == Capacity.SPOT_WITH_FALLBACK;
         boolean spotFirst = capacity != Capacity.ON_DEMAND;
         String firstRun = fallback ? "RunTaskOnSpot" : "RunTask";
+        String retriedRun = fallback ? "RunTaskOnDemand" : "RunTask";
         ObjectNode branch = CanonicalJson.object().put("StartAt", START);
         ObjectNode s = branch.putObject("States");
 
-        s.set(START, AslStates.pass(CanonicalJson.object().put("number.$", "States.MathAdd($.attempts.number, 1)")
-                .put("retries.$", "$.attempts.retries"), "$.attempts", firstRun));
-        s.set(firstRun, RunTaskState.render(job, names, spotFirst, !fallback, fallback ? "OnSpotFailure" : READ_FAILURE));
+        s.set(START, attempts("States.MathAdd($.attempts.number, 1)", "$.attempts.retries", "0", fallback, firstRun));
+        s.set(firstRun, RunTaskState.render(job, names, spotFirst, READ_FAILURE));
         if (fallback) {
-            // Any start-up error of the Spot attempt continues on on-demand, which has the start-up retries.
-            s.set("OnSpotFailure", StateMachineRenderer.choice(
-                    List.of(AslStates.stringIn("$.caught.Error", RunTaskState.START_ERRORS, FALLBACK)), READ_FAILURE));
-            s.set(FALLBACK, AslStates.pass(CanonicalJson.object().put("number.$", "States.MathAdd($.attempts.number, 1)")
-                    .put("retries.$", "$.attempts.retries"), "$.attempts", "RunTaskOnDemand"));
-            s.set("RunTaskOnDemand", RunTaskState.render(job, names, false, true, READ_FAILURE));
+            s.set(FALLBACK, attempts("States.MathAdd($.attempts.number, 1)", "$.attempts.retries", "0", false, "RunTaskOnDemand"));
+            s.set("RunTaskOnDemand", RunTaskState.render(job, names, false, READ_FAILURE));
         }
         s.set(READ_FAILURE, AslStates.pass(CanonicalJson.object()
                 .put("error.$", "States.JsonMerge($.defaults, $.caught, false)"), "$.failure", CLASSIFY));
-
-        ObjectNode isTaskJson = CanonicalJson.object();
-        isTaskJson.putArray("And").add(CanonicalJson.object().put("Variable", ERROR).put("StringEquals", AslStates.TASK_FAILED))
-                .add(CanonicalJson.object().put("Variable", CAUSE).put("StringMatches", "{*}"));
-        isTaskJson.put("Next", READ_TASK);
-        s.set(CLASSIFY, StateMachineRenderer.choice(List.of(
-                AslStates.stringIn(ERROR, List.of(AslStates.TIMEOUT), "TimedOut"),
-                AslStates.stringIn(ERROR, RunTaskState.CONFIGURATION_ERRORS, "ConfigurationError"),
-                AslStates.stringIn(ERROR, RunTaskState.START_ERRORS, "CouldNotStart"),
-                isTaskJson), "Unclassified"));
+        s.set(CLASSIFY, StateMachineRenderer.choice(FailureRules.classify(ERROR, CAUSE, START_FAILED, READ_TASK), "Unclassified"));
         // The Cause of a task that ran and stopped is its description as JSON (PascalCase members).
         s.set(READ_TASK, AslStates.pass(CanonicalJson.object()
                 .put("task.$", "States.JsonMerge($.defaults, States.StringToJson(" + CAUSE + "), false)"), "$.stopped", CLASSIFY_TASK));
+        s.set(CLASSIFY_TASK, StateMachineRenderer.choice(
+                FailureRules.classifyStoppedTask(TASK, fallback ? "OnSpotInterruption" : "SpotInterrupted"), "StoppedWithoutExitCode"));
+        if (fallback) {
+            // Only a Spot task is interrupted; the interruption moves the run to on-demand.
+            s.set("OnSpotInterruption", StateMachineRenderer.choice(List.of(CanonicalJson.object()
+                    .put("Variable", "$.attempts.onSpot").put("BooleanEquals", true).put("Next", FALLBACK)), "SpotInterrupted"));
+        }
 
-        ObjectNode cannotPull = CanonicalJson.object();
-        cannotPull.putArray("Or")
-                .add(CanonicalJson.object().put("Variable", TASK + ".StoppedReason").put("StringMatches", "*CannotPullContainerError*"))
-                .add(CanonicalJson.object().put("Variable", TASK + ".StoppedReason").put("StringMatches", "*ResourceInitializationError*"));
-        cannotPull.put("Next", "ImageOrSecretUnavailable");
-        ObjectNode exited = CanonicalJson.object();
-        exited.putArray("And")
-                .add(CanonicalJson.object().put("Variable", TASK + ".Containers[0].ExitCode").put("IsPresent", true))
-                .add(CanonicalJson.object().put("Variable", TASK + ".Containers[0].ExitCode").put("IsNumeric", true));
-        exited.put("Next", "ContainerFailed");
-        s.set(CLASSIFY_TASK, StateMachineRenderer.choice(List.of(
-                AslStates.stringIn(TASK + ".StopCode", List.of("SpotInterruption"), fallback ? FALLBACK : "SpotInterrupted"),
-                cannotPull,
-                exited,
-                AslStates.stringIn(TASK + ".StopCode", List.of("TaskFailedToStart"), "FailedToStart")), "StoppedWithoutExitCode"));
+        // Start-up errors: Spot with a fallback moves on to on-demand; otherwise a bounded backoff.
+        ObjectNode onSpot = CanonicalJson.object().put("Variable", "$.attempts.onSpot").put("BooleanEquals", true)
+                .put("Next", FALLBACK);
+        ObjectNode moreStarts = CanonicalJson.object().put("Variable", "$.attempts.startRetries")
+                .put("NumericLessThan", START_RETRY_DELAYS.size()).put("Next", "ScheduleStartRetry");
+        s.set(START_FAILED, StateMachineRenderer.choice(fallback ? List.of(onSpot, moreStarts) : List.of(moreStarts), "CouldNotStart"));
+        s.set("WaitBeforeStartRetry", CanonicalJson.object().put("Type", "Wait")
+                .put("SecondsPath", "$.startRetryDelay.seconds").put("Next", "CountStartRetry"));
+        // The delay is read before the Wait: SecondsPath takes a path, not an intrinsic function.
+        s.set("ScheduleStartRetry", AslStates.pass(CanonicalJson.object()
+                .put("seconds.$", "States.ArrayGetItem($.startRetryDelays, $.attempts.startRetries)"), "$.startRetryDelay",
+                "WaitBeforeStartRetry"));
+        s.set("CountStartRetry", attempts("States.MathAdd($.attempts.number, 1)", "$.attempts.retries",
+                "States.MathAdd($.attempts.startRetries, 1)", false, retriedRun));
 
         String retry = retries.limit() > 0 ? RETRY_OR_GIVE_UP : GIVE_UP;
         s.set("TimedOut", outcome(FailureClass.TIMEOUT, "the attempt did not finish within timeoutSeconds (" + timeoutSeconds + " s)",
@@ -126,10 +121,8 @@ final class RunAttempts {
         s.set("FailedToStart", outcome(FailureClass.COULD_NOT_START, TASK + ".StoppedReason", true, false, GIVE_UP));
         s.set("StoppedWithoutExitCode", outcome(FailureClass.UNCLASSIFIED,
                 "States.Format('task stopped ({}): {}', " + TASK + ".StopCode, " + TASK + ".StoppedReason)", true, false, GIVE_UP));
-        if (!fallback) {
-            s.set("SpotInterrupted", outcome(FailureClass.SPOT_INTERRUPTED,
-                    "States.Format('Spot interruption: {}', " + TASK + ".StoppedReason)", true, false, retry));
-        }
+        s.set("SpotInterrupted", outcome(FailureClass.SPOT_INTERRUPTED,
+                "States.Format('Spot interruption: {}', " + TASK + ".StoppedReason)", true, false, retry));
         boolean filtered = !retries.exitCodes().isEmpty() || !retries.exceptExitCodes().isEmpty();
         s.set("ContainerFailed", outcome(FailureClass.CONTAINER_FAILED,
                 "States.Format('exit code {}: {}', " + TASK + ".Containers[0].ExitCode, " + TASK + ".StoppedReason)",
@@ -138,12 +131,30 @@ final class RunAttempts {
             if (filtered) {
                 s.set("CheckExitCode", exitCodeFilter(retries));
             }
-            retryLoop(s, retries);
+            retryLoop(s, retries, fallback);
         }
         s.set(GIVE_UP, AslStates.pass(CanonicalJson.object().put("cause.$", "States.JsonToString($.outcome)"), "$.gaveUp", "RunFailed"));
         s.set("RunFailed", CanonicalJson.object().put("Type", "Fail")
                 .put("ErrorPath", "$.outcome.class").put("CausePath", "$.gaveUp.cause"));
         return branch;
+    }
+
+    /** A Pass state that sets the counters: RunTask calls, manifest retries, start-up retries, and whether on Spot. */
+    private static ObjectNode attempts(String number, String retries, String startRetries, boolean onSpot, String next) {
+        ObjectNode p = CanonicalJson.object();
+        put(p, "number", number);
+        put(p, "retries", retries);
+        put(p, "startRetries", startRetries);
+        p.put("onSpot", onSpot);
+        return AslStates.pass(p, "$.attempts", next);
+    }
+
+    private static void put(ObjectNode p, String field, String value) {
+        if (value.startsWith("$") || value.startsWith("States.")) {
+            p.put(field + ".$", value);
+        } else {
+            p.put(field, Integer.parseInt(value));
+        }
     }
 
     /** A Pass state recording the outcome of an attempt at {@code $.outcome}. */
@@ -180,7 +191,7 @@ final class RunAttempts {
      * The manifest's retries: the n-th retry waits retryDelays[n] seconds (interval × backoffRate^n,
      * capped by maxDelaySeconds, as a Retry field would), with jitter a random 0..delay seconds.
      */
-    private static void retryLoop(ObjectNode s, Retries retries) {
+    private static void retryLoop(ObjectNode s, Retries retries, boolean fallback) {
         ObjectNode more = CanonicalJson.object().put("Variable", "$.attempts.retries")
                 .put("NumericLessThan", retries.limit()).put("Next", "ScheduleRetry");
         s.set(RETRY_OR_GIVE_UP, StateMachineRenderer.choice(List.of(more), GIVE_UP));
@@ -188,7 +199,6 @@ final class RunAttempts {
         s.set("ScheduleRetry", AslStates.pass(CanonicalJson.object()
                 .put("seconds.$", retries.jitter() ? "States.MathRandom(0, " + delay + ")" : delay), "$.retryDelay", "WaitBeforeRetry"));
         s.set("WaitBeforeRetry", CanonicalJson.object().put("Type", "Wait").put("SecondsPath", "$.retryDelay.seconds").put("Next", "CountRetry"));
-        s.set("CountRetry", AslStates.pass(CanonicalJson.object().put("number.$", "$.attempts.number")
-                .put("retries.$", "States.MathAdd($.attempts.retries, 1)"), "$.attempts", START));
+        s.set("CountRetry", attempts("$.attempts.number", "States.MathAdd($.attempts.retries, 1)", "0", fallback, START));
     }
 }

@@ -10,30 +10,14 @@ import java.util.List;
  */
 final class RunTaskState {
 
-    /**
-     * ECS API errors that a later attempt can get past: no modelled name (throttling, "Capacity is
-     * unavailable at this time", AWS knowledge center "ecs-fargate-runtask-capacity"), a server
-     * error, and a RunTask answer with a non-empty Failures list ("Run Amazon ECS or Fargate tasks
-     * with Step Functions"). The names follow the ECS RunTask errors of the ECS API reference.
-     */
-    static final List<String> START_ERRORS =
-            List.of(AslStates.ECS_EXCEPTION, "ECS.ServerException", AslStates.ECS_RUN_FAILURES);
-    /** ECS RunTask errors (ECS API reference, RunTask "Errors") that no retry fixes, and Step Functions' own denial. */
-    static final List<String> CONFIGURATION_ERRORS = List.of("ECS.AccessDeniedException", "ECS.InvalidParameterException",
-            "ECS.ClientException", "ECS.ClusterNotFoundException", "ECS.PlatformUnknownException",
-            "ECS.PlatformTaskDefinitionIncompatibilityException", "ECS.UnsupportedFeatureException",
-            "ECS.BlockedException", "States.Permissions");
-
     private RunTaskState() {}
 
     /**
      * @param onSpot       FARGATE_SPOT capacity provider instead of the FARGATE launch type
-     * @param retryStart   retry {@link #START_ERRORS} here (10 s, ×2, 3 times, full jitter); off on
-     *                     the Spot attempt of spot-with-fallback, which moves to on-demand instead
      * @param onFailure    the state every failure goes to, with the error at {@code $.caught}
      *                     ({@code States.Timeout} after the job's timeoutSeconds, per attempt)
      */
-    static ObjectNode render(ResolvedJob job, Names names, boolean onSpot, boolean retryStart, String onFailure) {
+    static ObjectNode render(ResolvedJob job, Names names, boolean onSpot, String onFailure) {
         int timeoutSeconds = job.job().spec().timeoutSeconds();
         ObjectNode p = CanonicalJson.object();
         p.put("Cluster", job.cluster());
@@ -59,11 +43,8 @@ final class RunTaskState {
         state.put("ResultPath", "$.task");
         // Step Functions stops the ECS task when the state times out (the states role has ecs:StopTask).
         state.put("TimeoutSeconds", timeoutSeconds);
-        if (retryStart) {
-            ObjectNode startRetry = AslStates.retrier(START_ERRORS, 10, 3, 2.0);
-            startRetry.put("JitterStrategy", "FULL");
-            state.putArray("Retry").add(startRetry);
-        }
+        // No Retry field: a retrier sees only the error name, and the ECS errors that a retry gets
+        // past share names with those it does not (RunAttempts decides from name and cause).
         state.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.caught", onFailure));
         state.put("End", true);
         return state;
