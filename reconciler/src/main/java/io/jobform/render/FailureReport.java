@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The states after a failed {@code Run}: the outcome read back from the branch's Cause, the
- * optional SNS notification, and the Fail state whose
+ * The states after {@code Run}: the execution's output when it succeeded; else the outcome
+ * the branch left at {@code $.outcome}, the optional SNS notification, and the Fail state whose
  * Error is the {@link FailureClass} and whose Cause is the one-line reason.
  */
 final class FailureReport {
 
-    static final String DESCRIBE = "DescribeFailure";
+    static final String CHECK = "CheckRun";
+    static final String UNEXPECTED = "RunFailedUnexpectedly";
     static final String FAILED = "Failed";
     static final String NOTIFY = "NotifyFailure";
     /** The version of the notification body; docs/resources.md describes each member. */
@@ -21,22 +22,26 @@ final class FailureReport {
 
     static void render(ObjectNode states, ResolvedJob job, Names names, Optional<String> topic) {
         String next = topic.isPresent() ? "BuildNotification" : FAILED;
-        ObjectNode fromBranch = CanonicalJson.object().put("Variable", "$.runFailure.Error").put("StringMatches", "jobform.*")
+        ObjectNode failed = CanonicalJson.object().put("Variable", "$.run.branch.outcome").put("IsPresent", true)
                 .put("Next", "ReadOutcome");
-        states.set(DESCRIBE, StateMachineRenderer.choice(List.of(fromBranch), "RunFailedUnexpectedly"));
-        states.set("ReadOutcome", AslStates.pass(CanonicalJson.object()
-                .put("outcome.$", "States.StringToJson($.runFailure.Cause)"), "$.report", next));
+        states.set(CHECK, StateMachineRenderer.choice(List.of(failed), "RunSucceeded"));
+        // The execution's output: the run's input and the ECS task description.
+        states.set("RunSucceeded", CanonicalJson.object().put("Type", "Pass").<ObjectNode>set("Parameters",
+                CanonicalJson.object().put("input.$", "$.input").put("task.$", "$.run.branch.task")).put("End", true));
+        states.set("ReadOutcome", AslStates.pass(CanonicalJson.object().put("outcome.$", "$.run.branch.outcome"), "$.report", next));
+        // The branch ends by itself on every failure it classifies; anything else lands here.
         ObjectNode unexpected = outcome(FailureClass.UNCLASSIFIED, "");
         ((ObjectNode) unexpected.get("outcome")).remove("cause");
         ((ObjectNode) unexpected.get("outcome")).put("cause.$", "$.runFailure.Error");
-        states.set("RunFailedUnexpectedly", AslStates.pass(unexpected, "$.report", next));
+        ((ObjectNode) unexpected.get("outcome")).put("message.$", "$.runFailure.Error");
+        states.set(UNEXPECTED, AslStates.pass(unexpected, "$.report", next));
         topic.ifPresent(arn -> {
             states.set("BuildNotification", AslStates.pass(message(job, names), "$.notification", NOTIFY));
             states.set(NOTIFY, notify(arn, job, names));
         });
-        ObjectNode failed = CanonicalJson.object().put("Type", "Fail");
-        failed.put("ErrorPath", "$.report.outcome.class").put("CausePath", "$.report.outcome.cause");
-        states.set(FAILED, failed);
+        ObjectNode fail = CanonicalJson.object().put("Type", "Fail");
+        fail.put("ErrorPath", "$.report.outcome.class").put("CausePath", "$.report.outcome.message");
+        states.set(FAILED, fail);
     }
 
     private static ObjectNode outcome(FailureClass failure, String cause) {

@@ -13,8 +13,8 @@ import java.util.List;
  * names only, and Step Functions names a failed task {@code States.TaskFailed} whatever its exit
  * code or stop code ("Handling errors in Step Functions workflows"), so retries that depend on
  * the exit code or the stop code are Choice states over the task description in the Cause.
- * The branch ends in {@code GiveUp} with Error = the {@link FailureClass} and Cause = the outcome
- * as JSON, which {@link FailureReport} reads.
+ * A failed run ends the branch in {@code GiveUp} with the outcome at {@code $.outcome}, which
+ * {@link FailureReport} reads.
  */
 final class RunAttempts {
 
@@ -133,9 +133,9 @@ final class RunAttempts {
             }
             retryLoop(s, retries, fallback);
         }
-        s.set(GIVE_UP, AslStates.pass(CanonicalJson.object().put("cause.$", "States.JsonToString($.outcome)"), "$.gaveUp", "RunFailed"));
-        s.set("RunFailed", CanonicalJson.object().put("Type", "Fail")
-                .put("ErrorPath", "$.outcome.class").put("CausePath", "$.gaveUp.cause"));
+        // The branch ends without failing: a Fail state would carry the outcome only as a Cause
+        // string, and the states after Run read it as data instead.
+        s.set(GIVE_UP, AslStates.succeed("the run failed: the outcome is at $.outcome"));
         return branch;
     }
 
@@ -160,11 +160,14 @@ final class RunAttempts {
     /** A Pass state recording the outcome of an attempt at {@code $.outcome}. */
     private static ObjectNode outcome(FailureClass failure, String cause, boolean fromTask, boolean exitCode, String next) {
         ObjectNode p = CanonicalJson.object().put("class", failure.error());
-        if (cause.startsWith("$") || cause.startsWith("States.")) {
+        boolean computed = cause.startsWith("$") || cause.startsWith("States.");
+        if (computed) {
             p.put("cause.$", cause);
         } else {
             p.put("cause", cause);
         }
+        // The Fail state's Cause: the cause with the number of RunTask calls.
+        p.put("message.$", "States.Format('{} (attempts: {})', " + (computed ? cause : "'" + cause + "'") + ", $.attempts.number)");
         if (exitCode) {
             p.put("exitCode.$", TASK + ".Containers[0].ExitCode");
         } else {

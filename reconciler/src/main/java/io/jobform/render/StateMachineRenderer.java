@@ -74,10 +74,10 @@ final class StateMachineRenderer {
         ObjectNode run = CanonicalJson.object().put("Type", "Parallel");
         run.set("Parameters", RunAttempts.branchInput(spec.retries()));
         run.putArray("Branches").add(RunAttempts.branch(job, names, spec.capacity(), spec.retries(), spec.timeoutSeconds()));
-        run.putObject("ResultSelector").put("task.$", "$[0].task");
+        run.putObject("ResultSelector").put("branch.$", "$[0]");
         run.put("ResultPath", "$.run");
-        run.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.runFailure", FailureReport.DESCRIBE));
-        run.put("End", true);
+        run.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.runFailure", FailureReport.UNEXPECTED));
+        run.put("Next", FailureReport.CHECK);
         states.set(RUN, run);
         FailureReport.render(states, job, names, spec.notifications().onFailure());
         return asl;

@@ -44,6 +44,12 @@ final class JsonPaths {
         }
         try {
             Object value = JsonPath.using(JACKSON).parse(root).read(jsonPath);
+            // Jayway reads an array index past the end as null; in the States Language that
+            // element does not exist (IsPresent false, a path that does not resolve).
+            if ((value == null || value instanceof NullNode) && !isIndefinite(jsonPath) && !resolves(root, jsonPath)) {
+                throw StatesError.runtime("Invalid path '" + path + "' : no element at an index of it in "
+                        + (fromContext ? "the Context object" : "the input '" + Jsons.cut(input) + "'"));
+            }
             return value == null ? NullNode.getInstance() : MAPPER.valueToTree(value);
         } catch (InvalidPathException e) {
             // PathNotFoundException is an InvalidPathException too.
@@ -60,6 +66,18 @@ final class JsonPaths {
         } catch (StatesError e) {
             return false;
         }
+    }
+
+    /** Whether every step of a definite path exists (a null value exists; an index past the end does not). */
+    private static boolean resolves(JsonNode root, String definitePath) {
+        JsonNode at = root;
+        for (Object step : steps(definitePath)) {
+            if (step instanceof Integer i ? !at.isArray() || i >= at.size() : !at.isObject() || !at.has((String) step)) {
+                return false;
+            }
+            at = step instanceof Integer i ? at.get(i) : at.get((String) step);
+        }
+        return true;
     }
 
     private static boolean isIndefinite(String path) {
