@@ -53,7 +53,7 @@ final class ScheduleWarnings {
         }
         findings.note("/spec/schedule/startDate", "startDate " + schedule.startDate().get() + " has passed: the window "
                 + "already started, so no StartDate is sent to EventBridge Scheduler (it rejects one more than 5 minutes "
-                + "in the past); nothing changes for the runs");
+                + "in the past); a cron schedule runs as before, a rate counts from the next create or update");
         return new Schedule(schedule.expression(), schedule.timezone(), schedule.jitterMinutes(), Optional.empty(),
                 schedule.endDate());
     }
