@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How an execution ends on its simulated time, with every event up to then. {@code RUNNING}
- * means it never ends by itself (a task that keeps running and no machine TimeoutSeconds).
- * {@code resume} names the top-level state that failed and its input, for RedriveExecution.
+ * How an execution ends on its simulated time (SUCCEEDED, FAILED or TIMED_OUT), with every
+ * event up to then. {@code resume} names the top-level state that failed and its input, for RedriveExecution.
  */
 public record ExecutionResult(String status, Instant at, Optional<JsonNode> output, Optional<String> error,
         Optional<String> cause, List<HistoryEvent> events, Optional<Resume> resume) {

@@ -35,7 +35,7 @@ public final class Interpreter {
         }
     }
 
-    /** The execution went past its TimeoutSeconds or keeps running forever. */
+    /** The execution went past its TimeoutSeconds or the one-year limit. */
     static final class Horizon extends RuntimeException {
         Horizon() {
             super(null, null, false, false);
@@ -49,8 +49,10 @@ public final class Interpreter {
         this.execution = execution;
         this.random = new Random(execution.executionArn().hashCode() * 31L + execution.redriveCount());
         this.language = definition.path("QueryLanguage").asText("JSONPath");
-        this.horizon = definition.has("TimeoutSeconds")
-                ? start.plusSeconds(definition.get("TimeoutSeconds").asLong()) : Timeline.FOREVER;
+        // A Standard execution runs at most one year ("Step Functions service quotas"), then times out.
+        Instant yearLater = start.plus(java.time.Duration.ofDays(365));
+        Instant limit = definition.has("TimeoutSeconds") ? start.plusSeconds(definition.get("TimeoutSeconds").asLong()) : yearLater;
+        this.horizon = limit.isBefore(yearLater) ? limit : yearLater;
     }
 
     /**
@@ -75,7 +77,7 @@ public final class Interpreter {
             if (end.at().isAfter(it.horizon)) {
                 return it.timedOut();
             }
-            ObjectNode d = t.add(end.at(), "ExecutionSucceeded", "executionSucceededEventDetails");
+            ObjectNode d = t.close(end.at(), "ExecutionSucceeded", "executionSucceededEventDetails");
             d.put("output", Jsons.write(end.output())).putObject("outputDetails").put("truncated", false);
             return new ExecutionResult("SUCCEEDED", end.at(), Optional.of(end.output()), Optional.empty(), Optional.empty(),
                     t.until(end.at()), Optional.empty());
@@ -83,7 +85,7 @@ public final class Interpreter {
             if (f.at.isAfter(it.horizon)) {
                 return it.timedOut();
             }
-            ObjectNode d = t.add(f.at, "ExecutionFailed", "executionFailedEventDetails").put("error", f.error.error());
+            ObjectNode d = t.close(f.at, "ExecutionFailed", "executionFailedEventDetails").put("error", f.error.error());
             f.error.cause().ifPresent(c -> d.put("cause", c));
             return new ExecutionResult("FAILED", f.at, Optional.empty(), Optional.of(f.error.error()), f.error.cause(),
                     t.until(f.at), f.resume);
@@ -93,16 +95,11 @@ public final class Interpreter {
     }
 
     private ExecutionResult timedOut() {
-        if (horizon.equals(Timeline.FOREVER)) {
-            return new ExecutionResult("RUNNING", Timeline.FOREVER, Optional.empty(), Optional.empty(), Optional.empty(),
-                    timeline.until(Timeline.FOREVER), Optional.empty());
-        }
         List<HistoryEvent> events = new java.util.ArrayList<>(timeline.until(horizon));
-        ObjectNode d = JsonPaths.mapper().createObjectNode().put("error", StatesError.TIMEOUT)
-                .put("cause", "The execution ran longer than the state machine's TimeoutSeconds");
+        ObjectNode d = JsonPaths.mapper().createObjectNode().put("error", StatesError.TIMEOUT);
         events.add(new HistoryEvent(horizon, "ExecutionTimedOut", Optional.of("executionTimedOutEventDetails"), d));
         return new ExecutionResult("TIMED_OUT", horizon, Optional.empty(), Optional.of(StatesError.TIMEOUT),
-                Optional.of(d.path("cause").asText()), events, Optional.empty());
+                Optional.empty(), events, Optional.empty());
     }
 
     /** Runs a machine, a Parallel branch or a Map item processor from {@code startAt} to its end. */
@@ -139,8 +136,8 @@ public final class Interpreter {
     private Step state(String name, JsonNode state, JsonNode data, Instant t) {
         String type = state.path("Type").asText();
         int enteredId = timeline.size() + 1;
-        Timeline.stateEntered(timeline, t, type, name, data);
         try {
+            Timeline.stateEntered(timeline, t, type, name, data);
             if (state.has("Assign")) {
                 throw StatesError.runtime("Assign (workflow variables) is not supported by the emulator");
             }

@@ -108,8 +108,11 @@ final class IntrinsicParser {
             case "null" -> new Literal(null, token);
             default -> {
                 try {
-                    yield new Literal(token.contains(".") || token.contains("e") || token.contains("E")
-                            ? (Object) Double.valueOf(token) : (Object) Long.valueOf(token), token);
+                    if (token.contains(".") || token.contains("e") || token.contains("E")) {
+                        yield new Literal(Double.valueOf(token), token);
+                    }
+                    long value = Long.parseLong(token);
+                    yield new Literal(value == (int) value ? (Object) (int) value : (Object) value, token);
                 } catch (NumberFormatException e) {
                     throw fail("unknown argument '" + token + "'");
                 }

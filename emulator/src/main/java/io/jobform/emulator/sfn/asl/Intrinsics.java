@@ -63,7 +63,7 @@ final class Intrinsics {
                     StandardCharsets.UTF_8));
             case "States.Hash" -> NODES.textNode(hash(text(f, args, 0), text(f, args, 1)));
             case "States.JsonMerge" -> merge(f, args);
-            case "States.MathRandom" -> NODES.numberNode(random((long) number(f, args, 0), (long) number(f, args, 1),
+            case "States.MathRandom" -> integer(random((long) number(f, args, 0), (long) number(f, args, 1),
                     random));
             case "States.MathAdd" -> add(number(f, args, 0), number(f, args, 1));
             case "States.StringSplit" -> split(text(f, args, 0), text(f, args, 1));
@@ -131,7 +131,7 @@ final class Intrinsics {
         }
         ArrayNode out = NODES.arrayNode();
         for (long v = (long) from; step > 0 ? v <= to : v >= to; v += (long) step) {
-            out.add(v);
+            out.add(integer(v));
             if (out.size() > 1000) {
                 throw new StatesError(FAILURE, "States.ArrayRange produces more than 1000 items");
             }
@@ -173,7 +173,7 @@ final class Intrinsics {
 
     private static JsonNode add(double a, double b) {
         double sum = a + b;
-        return sum == Math.rint(sum) ? NODES.numberNode((long) sum) : NODES.numberNode(sum);
+        return sum == Math.rint(sum) ? integer((long) sum) : NODES.numberNode(sum);
     }
 
     private static JsonNode split(String text, String delimiters) {
@@ -193,6 +193,11 @@ final class Intrinsics {
             out.add(part.toString());
         }
         return out;
+    }
+
+    /** Integers as JSON parsing reads them (an int when it fits), so equal values compare equal. */
+    private static JsonNode integer(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     private static List<JsonNode> toList(ArrayNode array) {

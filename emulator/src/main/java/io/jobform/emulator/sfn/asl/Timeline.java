@@ -30,6 +30,13 @@ final class Timeline {
         return details;
     }
 
+    /** The closing event is recorded even when the history is full. */
+    ObjectNode close(Instant at, String type, String detailsName) {
+        ObjectNode details = JsonPaths.mapper().createObjectNode();
+        events.add(new HistoryEvent(at, type, Optional.of(detailsName), details));
+        return details;
+    }
+
     void add(Instant at, String type) {
         add(at, type, null);
     }
