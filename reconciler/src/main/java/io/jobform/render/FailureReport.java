@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The states after {@code Run}: the execution's output when it succeeded; else the outcome
- * the branch left at {@code $.outcome}, the optional SNS notification, and the Fail state whose
+ * the branch left at {@code $.gaveUp.outcome}, the optional SNS notification, and the Fail state whose
  * Error is the {@link FailureClass} and whose Cause is the one-line reason.
  */
 final class FailureReport {
@@ -22,13 +22,13 @@ final class FailureReport {
 
     static void render(ObjectNode states, ResolvedJob job, Names names, Optional<String> topic) {
         String next = topic.isPresent() ? "BuildNotification" : FAILED;
-        ObjectNode failed = CanonicalJson.object().put("Variable", "$.run.branch.outcome").put("IsPresent", true)
+        ObjectNode failed = CanonicalJson.object().put("Variable", "$.run.branch.gaveUp").put("IsPresent", true)
                 .put("Next", "ReadOutcome");
         states.set(CHECK, StateMachineRenderer.choice(List.of(failed), "RunSucceeded"));
         // The execution's output: the run's input and the ECS task description.
         states.set("RunSucceeded", CanonicalJson.object().put("Type", "Pass").<ObjectNode>set("Parameters",
                 CanonicalJson.object().put("input.$", "$.input").put("task.$", "$.run.branch.task")).put("End", true));
-        states.set("ReadOutcome", AslStates.pass(CanonicalJson.object().put("outcome.$", "$.run.branch.outcome"), "$.report", next));
+        states.set("ReadOutcome", AslStates.pass(CanonicalJson.object().put("outcome.$", "$.run.branch.gaveUp.outcome"), "$.report", next));
         // The branch ends by itself on every failure it classifies; anything else lands here.
         ObjectNode unexpected = outcome(FailureClass.UNCLASSIFIED, "");
         ((ObjectNode) unexpected.get("outcome")).remove("cause");

@@ -13,7 +13,7 @@ import java.util.List;
  * names only, and Step Functions names a failed task {@code States.TaskFailed} whatever its exit
  * code or stop code ("Handling errors in Step Functions workflows"), so retries that depend on
  * the exit code or the stop code are Choice states over the task description in the Cause.
- * A failed run ends the branch in {@code GiveUp} with the outcome at {@code $.outcome}, which
+ * A failed run ends the branch in {@code GiveUp} with the outcome at {@code $.gaveUp.outcome}, which
  * {@link FailureReport} reads.
  */
 final class RunAttempts {
@@ -134,8 +134,11 @@ final class RunAttempts {
             retryLoop(s, retries, fallback);
         }
         // The branch ends without failing: a Fail state would carry the outcome only as a Cause
-        // string, and the states after Run read it as data instead.
-        s.set(GIVE_UP, AslStates.succeed("the run failed: the outcome is at $.outcome"));
+        // string, and the states after Run read it as data instead. $.gaveUp exists only here:
+        // $.outcome alone could be left over from an attempt that a retry then got past.
+        ObjectNode giveUp = CanonicalJson.object().put("Type", "Pass");
+        giveUp.putObject("Parameters").put("outcome.$", "$.outcome");
+        s.set(GIVE_UP, giveUp.put("ResultPath", "$.gaveUp").put("End", true));
         return branch;
     }
 
