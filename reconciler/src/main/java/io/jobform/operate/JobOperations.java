@@ -82,7 +82,12 @@ public final class JobOperations {
                 "StateMachine " + machine + " does not exist"));
         String input;
         try {
-            input = RunInput.stateInput(RunInput.merge(RunInput.manifestInput(definition), inputFile, pairs));
+            var merged = RunInput.merge(RunInput.manifestInput(definition), inputFile, pairs);
+            // Checked before StartExecution: an input too large for RunTask fails every attempt.
+            io.jobform.render.RunTaskOverrides.problem(job, merged).ifPresent(problem -> {
+                throw new IllegalArgumentException("--input: " + problem);
+            });
+            input = RunInput.stateInput(merged);
         } catch (IllegalArgumentException e) {
             throw new OperateException(OperateException.Kind.INVALID, e.getMessage()).about(subject(job));
         }
