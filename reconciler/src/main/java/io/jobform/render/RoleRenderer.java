@@ -112,7 +112,10 @@ final class RoleRenderer {
                     List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
                     repositories, "repository/*", instance));
         }
-        s.add(PolicyStatement.allow("CreateTaskLogGroup", List.of("logs:CreateLogGroup"), List.of(names.logGroupArn())));
+        // SAR: CreateLogGroup acts on log-group:<name>; DescribeLogGroups reports the ARN with ":*",
+        // which many policies use: both forms, so either way of evaluating it matches.
+        s.add(PolicyStatement.allow("CreateTaskLogGroup", List.of("logs:CreateLogGroup"),
+                List.of(names.logGroupArn(), names.logGroupStarArn())));
         s.add(PolicyStatement.allow("WriteTaskLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(names.logStreamsArn())));
         if (!secrets.isEmpty()) {
