@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            DestroyCommand.class,
             SyncCommand.class,
             GetCommand.class,
             DescribeCommand.class,
