@@ -63,10 +63,21 @@ public final class Teardown {
         ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging), schedules,
                 new RoleClient(clients.iam), config.instance());
         List<String> manifests = source.list().stream().map(ManifestListing::key).toList();
-        List<ObservedResource> observed = observer.observe(Inventory.empty());
+        // The inventory records which jobs asked not to be pruned; without it that is unknown.
+        java.util.Optional<Inventory> inventory = store.get(Inventory.KEY).map(o -> Inventory.fromJson(o.body()));
+        List<ObservedResource> observed = observer.observe(inventory.orElse(Inventory.empty()));
         List<String> kept = new ArrayList<>(keptSchedules(schedules));
         kept.addAll(keptStateMachines(observed));
-        return TeardownPlanner.plan(observed, manifests, source.describe(), kept);
+        Plan plan = TeardownPlanner.plan(observed, manifests, source.describe(), kept);
+        if (inventory.isEmpty() && observed.stream().anyMatch(o -> o.owned() && o.job().isPresent())) {
+            String guard = "guard: no inventory in the bucket: which jobs asked not to be pruned is unknown; run "
+                    + "jobform apply first; nothing deleted";
+            List<String> guards = new ArrayList<>(plan.guards());
+            guards.add(guard);
+            return new Plan(plan.changes().stream().map(c -> c.action().mutates()
+                    ? (Change) new Change.Skip(c.id(), c.job(), guard) : c).toList(), guards);
+        }
+        return plan;
     }
 
     /** State machines named like the instance's, no longer owned, that run with one of its roles. */
