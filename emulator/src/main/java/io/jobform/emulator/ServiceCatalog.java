@@ -5,6 +5,7 @@ import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.ecs.EcsService;
 import io.jobform.emulator.iam.IamService;
+import io.jobform.emulator.logs.LogsService;
 import io.jobform.emulator.s3.S3Service;
 import io.jobform.emulator.scheduler.SchedulerService;
 import io.jobform.emulator.sfn.StepFunctionsService;
@@ -44,6 +45,7 @@ public final class ServiceCatalog {
         services.add(new EcsService(ctx));
         services.add(new SchedulerService(ctx));
         services.add(new StepFunctionsService(ctx));
+        services.add(new LogsService(ctx));
         services.addAll(extra);
         List<TaggedResources> tagged = services.stream()
                 .filter(TaggedResources.class::isInstance).map(TaggedResources.class::cast).toList();

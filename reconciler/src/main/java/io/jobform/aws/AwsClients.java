@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -40,6 +41,8 @@ public final class AwsClients implements AutoCloseable {
     public final SfnClient sfn;
     public final IamClient iam;
     public final ResourceGroupsTaggingApiClient tagging;
+    /** Built on first use: only `jobform logs` and `run --follow` read logs. */
+    private CloudWatchLogsClient logs;
 
     public AwsClients(AwsTarget target, RateLimits limits) {
         keepEnoughConnectionsAlive();
@@ -76,6 +79,14 @@ public final class AwsClients implements AutoCloseable {
     /** The region calls go to: the explicit one, or the SDK's default region chain. */
     public String region() {
         return target.region().orElseGet(() -> s3.serviceClientConfiguration().region().id());
+    }
+
+    /** The CloudWatch Logs client, configured like the others. */
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder()).build();
+        }
+        return logs;
     }
 
     /** The calls and attempts all six clients have made so far. */
@@ -121,6 +132,11 @@ public final class AwsClients implements AutoCloseable {
         sfn.close();
         iam.close();
         tagging.close();
+        synchronized (this) {
+            if (logs != null) {
+                logs.close();
+            }
+        }
         http.close();
     }
 }

@@ -21,13 +21,18 @@ final class AwsErrors {
         } catch (AwsServiceException e) {
             throw of(call, e);
         } catch (SdkClientException e) {
-            throw new OperateException(OperateException.Kind.FAILED, call + " failed: " + firstLine(e.getMessage()));
+            throw new OperateException(OperateException.Kind.FAILED, SetupErrors.describe(e)
+                    .orElseGet(() -> call + " failed: " + firstLine(e.getMessage())));
         } catch (SdkException e) {
             throw new OperateException(OperateException.Kind.FAILED, call + " failed: " + firstLine(e.getMessage()));
         }
     }
 
     static OperateException of(String call, AwsServiceException e) {
+        var setup = SetupErrors.describe(e);
+        if (setup.isPresent()) {
+            return new OperateException(OperateException.Kind.FAILED, setup.get());
+        }
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
                 : e.awsErrorDetails().errorCode();
         String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null

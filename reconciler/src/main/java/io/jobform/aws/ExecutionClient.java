@@ -1,6 +1,7 @@
 package io.jobform.aws;
 
 import io.jobform.operate.Execution;
+import io.jobform.operate.ExecutionEvent;
 import io.jobform.operate.Executions;
 import io.jobform.operate.OperateException;
 import java.time.Instant;
@@ -11,13 +12,15 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /**
  * Executions of a job's state machine over the Step Functions API (botocore
  * stepfunctions/2016-11-23): StartExecution, DescribeExecution, ListExecutions (newest first,
- * maxResults up to 1,000), RedriveExecution and DescribeStateMachine for the deployed input.
+ * maxResults up to 1,000), RedriveExecution, StopExecution, GetExecutionHistory and
+ * DescribeStateMachine for the deployed input.
  */
 public final class ExecutionClient implements Executions {
     /** ListExecutions maxResults upper bound (API reference). */
@@ -59,13 +62,18 @@ public final class ExecutionClient implements Executions {
 
     @Override
     public List<Execution> list(String stateMachineArn, int limit) {
+        return list(stateMachineArn, limit, null);
+    }
+
+    @Override
+    public List<Execution> list(String stateMachineArn, int limit, String status) {
         List<Execution> out = new ArrayList<>();
         String token = null;
         do {
             String next = token;
             int page = Math.min(MAX_PAGE, limit - out.size());
             ListExecutionsResponse r = AwsErrors.translate("ListExecutions", () -> sfn.listExecutions(b -> b
-                    .stateMachineArn(stateMachineArn).maxResults(page).nextToken(next)));
+                    .stateMachineArn(stateMachineArn).maxResults(page).nextToken(next).statusFilter(status)));
             r.executions().stream().limit(limit - out.size()).map(ExecutionClient::summary).forEach(out::add);
             token = r.nextToken();
         } while (token != null && out.size() < limit);
@@ -82,6 +90,27 @@ public final class ExecutionClient implements Executions {
                         + e.awsErrorDetails().errorMessage());
             }
         });
+    }
+
+    /** Error and cause are at most 256 and 32,768 characters (API_StopExecution). */
+    @Override
+    public Instant stop(String executionArn, String error, String cause) {
+        return AwsErrors.translate("StopExecution", () -> sfn.stopExecution(b -> b.executionArn(executionArn)
+                .error(error).cause(cause)).stopDate());
+    }
+
+    @Override
+    public List<ExecutionEvent> events(String executionArn) {
+        List<ExecutionEvent> out = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            GetExecutionHistoryResponse r = AwsErrors.translate("GetExecutionHistory", () -> sfn.getExecutionHistory(
+                    b -> b.executionArn(executionArn).maxResults(MAX_PAGE).nextToken(next)));
+            r.events().stream().map(HistoryEvents::of).forEach(out::add);
+            token = r.nextToken();
+        } while (token != null);
+        return List.copyOf(out);
     }
 
     private static Execution summary(ExecutionListItem e) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jobform describe job NAME}: everything about one job. */
+/** {@code jobform describe [job] NAME}: everything about one job. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Shows one job: manifest, validation state, every AWS resource with ARN and console link, "
                 + "the last reconcile error, the next 5 fire times and the last 5 runs.")
@@ -24,22 +24,19 @@ public final class DescribeCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Parameters(index = "0", paramLabel = "job", description = "What to describe: job.")
-    String what;
+    @Parameters(arity = "1..2", paramLabel = "[job] NAME", description = "The job's metadata.name, optionally "
+            + "after the resource type: describe job NAME and describe NAME are the same.")
+    List<String> args;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "The job's metadata.name.")
-    String name;
-
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json.")
     OutputFormat output;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("job", "jobs", "scheduledjob").contains(what)) {
-            spec.commandLine().getErr().println("jobform describe: unknown resource type " + what
-                    + " (use: jobform describe job NAME)");
-            return ExitCodes.USAGE;
+        if (args.size() == 2 && !List.of("job", "jobs", "scheduledjob").contains(args.get(0))) {
+            return Usage.error(spec, "unknown resource type " + args.get(0) + " (use: jobform describe [job] NAME)");
         }
+        String name = args.get(args.size() - 1);
         return OperateSession.run("describe", spec, engine, (JobOperations ops, java.io.PrintWriter out) -> {
             Instant now = Instant.now();
             JobOperations.Description d = ops.describe(name, now);

@@ -32,7 +32,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "How many executions (1..1000, default 10).")
     int limit;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json.")
     OutputFormat output;
 
     @Override

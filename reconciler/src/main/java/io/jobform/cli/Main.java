@@ -1,5 +1,6 @@
 package io.jobform.cli;
 
+import io.jobform.aws.SetupErrors;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,15 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             RunCommand.class,
             HistoryCommand.class,
-            RerunCommand.class
+            RerunCommand.class,
+            UnlockCommand.class,
+            CalendarCommand.class,
+            ReportCommand.class,
+            LogsCommand.class,
+            StopCommand.class,
+            CompletionCommand.class,
+            ExplainCommand.class,
+            CreateCommand.class
         })
 public final class Main implements Runnable {
 
@@ -38,9 +47,20 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err); // picocli answers usage errors with exit code 2 (ExitCodes.USAGE)
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            // One line and where to read more, not the whole help (kubectl and terraform do the same).
+            CommandLine.Model.CommandSpec failed = ex.getCommandLine().getCommandSpec();
+            ex.getCommandLine().getErr().println(failed.qualifiedName() + ": " + ex.getMessage());
+            ex.getCommandLine().getErr().println("see '" + failed.qualifiedName() + " --help'");
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // A bug or an unexpected AWS failure: one line, never a stack trace for the user.
-            commandLine.getErr().println("jobform: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            // One line, never a stack trace or a Java class name: what to set when AWS is out of
+            // reach, otherwise the failure's own message.
+            String line = SetupErrors.describe(ex).orElseGet(() -> ex.getMessage() == null || ex.getMessage().isBlank()
+                    ? "unexpected failure (" + ex.getClass().getSimpleName() + ")" : ex.getMessage().lines().findFirst()
+                            .orElse(""));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + line);
             return ExitCodes.ERROR;
         });
         return cli.execute(args);

@@ -1,9 +1,12 @@
 package io.jobform.cli;
 
 import io.jobform.aws.ExecutionClient;
+import io.jobform.aws.LogEventsClient;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.StatusObjects;
+import io.jobform.operate.JobLogs;
 import io.jobform.operate.JobOperations;
+import io.jobform.render.Names;
 import io.jobform.operate.OperateException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,16 +23,29 @@ final class OperateSession {
         int run(JobOperations operations, PrintWriter out) throws Exception;
     }
 
+    /** A command that also reads container logs. */
+    @FunctionalInterface
+    interface LogsBody {
+        int run(JobOperations operations, JobLogs logs, PrintWriter out) throws Exception;
+    }
+
     private OperateSession() {}
 
     static int run(String command, CommandSpec spec, EngineOptions options, Body body) throws Exception {
+        return runWithLogs(command, spec, options, (operations, logs, out) -> body.run(operations, out));
+    }
+
+    static int runWithLogs(String command, CommandSpec spec, EngineOptions options, LogsBody body) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Engine engine = Engine.open(options, err::println)) {
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
             JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
                     engine.settings.instance());
-            int exit = body.run(operations, out);
+            // The log group is named by the same code that renders the task definitions' awslogs options.
+            JobLogs logs = new JobLogs(operations, () -> new LogEventsClient(engine.clients.logs()),
+                    new Names(engine.settings.config(engine.clients.region())).logGroup());
+            int exit = body.run(operations, logs, out);
             out.flush();
             return exit;
         } catch (OperateException e) {

@@ -23,7 +23,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown (a PR comment) or json.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text",
+            description = "text, markdown (a PR comment) or json (--format: the old name).")
     PlanPrinter.Format format;
 
     @Option(names = "--detailed-exitcode", description = "Exit 4 when changes are pending, 0 when none.")
@@ -32,13 +33,27 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PruneOptions prune;
 
+    @Mixin
+    LimitOptions limits;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        io.jobform.calendar.FargateLimits fargate;
+        try {
+            fargate = limits.resolve(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("jobform plan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         try (Engine session = Engine.open(engine, err::println)) {
             ReconcileResult result = session.reconciler.reconcile(prune.reconcileOptions(System.getenv()).withDryRun(true));
-            out.print(PlanPrinter.print(result, format, session.settings.source(), session.target, Instant.now()));
+            Instant now = Instant.now();
+            out.print(PlanPrinter.print(result, format, session.settings.source(), session.target, now));
+            if (format == PlanPrinter.Format.markdown && result.plan().isPresent()) {
+                out.print(PlanPeaks.markdown(result, fargate, now));
+            }
             out.flush();
             if (result.hasInvalidManifests()) {
                 return ExitCodes.INVALID_MANIFESTS;

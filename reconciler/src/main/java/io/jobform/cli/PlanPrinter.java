@@ -112,9 +112,20 @@ final class PlanPrinter {
                 + n.get(Change.Action.KEEP) + " unchanged, " + n.get(Change.Action.SKIP) + " held back.";
     }
 
+    /** A new or changed schedule's next five fire times in its zone; none when suspended. */
+    record NextRuns(String resource, String job, String timezone, boolean suspended, List<String> times) {
+        String line() {
+            return suspended ? resource + ": suspended" : resource + " (" + timezone + "): " + String.join(", ", times);
+        }
+    }
+
     /** The next five fire times of every schedule the plan creates or changes, in the schedule's zone. */
     static List<String> nextRuns(ReconcileResult result, Instant now) {
-        List<String> lines = new ArrayList<>();
+        return schedules(result, now).stream().map(NextRuns::line).toList();
+    }
+
+    static List<NextRuns> schedules(ReconcileResult result, Instant now) {
+        List<NextRuns> out = new ArrayList<>();
         List<ScheduledJob> jobs = result.validation().map(v -> v.jobs()).orElse(List.of());
         for (Change c : result.plan().orElseThrow().changes()) {
             if (c.id().kind() != ResourceKind.SCHEDULE || !(c instanceof Change.Create || c instanceof Change.Update)) {
@@ -122,16 +133,13 @@ final class PlanPrinter {
             }
             Optional<ScheduledJob> job = jobs.stream().filter(j -> c.job().equals(Optional.of(j.name()))).findFirst();
             job.flatMap(j -> j.spec().schedule().map(s -> Map.entry(j, s))).ifPresent(e -> {
-                if (e.getKey().spec().suspend()) {
-                    lines.add(c.id() + ": suspended");
-                    return;
-                }
-                List<String> times = ScheduleCalendar.next(e.getValue(), now, 5).stream()
+                boolean suspended = e.getKey().spec().suspend();
+                List<String> times = suspended ? List.of() : ScheduleCalendar.next(e.getValue(), now, 5).stream()
                         .map(ZonedDateTime::toOffsetDateTime).map(Object::toString).toList();
-                lines.add(c.id() + " (" + e.getValue().timezone() + "): " + String.join(", ", times));
+                out.add(new NextRuns(c.id().toString(), e.getKey().name(), e.getValue().timezone().getId(), suspended, times));
             });
         }
-        return lines;
+        return out;
     }
 
     static String json(ReconcileResult result, Instant now) {
@@ -155,10 +163,21 @@ final class PlanPrinter {
         ArrayNode guards = root.putArray("guards");
         plan.guards().forEach(guards::add);
         ArrayNode runs = root.putArray("nextRuns");
-        nextRuns(result, now).forEach(runs::add);
+        schedules(result, now).forEach(n -> {
+            ObjectNode node = runs.addObject().put("resource", n.resource()).put("job", n.job())
+                    .put("timezone", n.timezone()).put("suspended", n.suspended());
+            n.times().forEach(node.putArray("times")::add);
+        });
         ArrayNode violations = root.putArray("violations");
-        result.validation().ifPresent(v -> v.violations().forEach(x -> violations.add(x.format())));
-        result.render().ifPresent(r -> r.violations().forEach(x -> violations.add(x.format())));
-        return root.toPrettyString();
+        result.validation().ifPresent(v -> v.violations().forEach(x -> violation(violations.addObject(), x)));
+        result.render().ifPresent(r -> r.violations().forEach(x -> violation(violations.addObject(), x)));
+        return root.toPrettyString() + "\n";
+    }
+
+    /** The same fields as the compiler-style line, each its own member, and the line itself. */
+    private static void violation(ObjectNode node, Violation v) {
+        node.put("severity", v.severity().label()).put("file", v.position().file()).put("line", v.position().line())
+                .put("column", v.position().column()).put("subject", v.subject()).put("field", v.field())
+                .put("message", v.message()).put("text", v.format());
     }
 }

@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.config.InstanceConfig;
+import io.jobform.manifest.Network;
 import io.jobform.manifest.ScheduledJob;
 import io.jobform.manifest.Violation;
 import io.jobform.manifest.YamlLimits;
@@ -45,24 +46,34 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "NAME", description = "Only this job's resources (shared ones are always shown).")
     Optional<String> job = Optional.empty();
 
-    @Option(names = "--format", defaultValue = "json", description = "json or yaml.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "json", description = "json or yaml (--format: the old name).")
     RenderOutput.Format format;
 
     @Option(names = "--instance", description = "Instance name (default: $JOBFORM_INSTANCE or jobform).")
     Optional<String> instance = Optional.empty();
 
-    @Option(names = "--account", description = "AWS account ID in ARNs (default: $JOBFORM_ACCOUNT or 123456789012).")
+    // The same option names and JOBFORM_* variables as plan and apply (docs/configuration.md);
+    // --account and --permissions-boundary are the old names.
+    @Option(names = {"--account-id", "--account"}, description = "AWS account ID in ARNs (default: "
+            + "$JOBFORM_ACCOUNT_ID or 123456789012).")
     Optional<String> account = Optional.empty();
 
-    @Option(names = "--region", description = "AWS region in ARNs (default: $AWS_REGION or us-east-1).")
+    @Option(names = "--region", description = "AWS region in ARNs (default: $JOBFORM_REGION, $AWS_REGION or us-east-1).")
     Optional<String> region = Optional.empty();
 
-    @Option(names = "--cluster", defaultValue = "default",
-            description = "ECS cluster for jobs whose manifest and JobDefaults name none (default: ${DEFAULT-VALUE}).")
-    String cluster;
+    @Option(names = "--cluster", description = "ECS cluster for jobs whose manifest and JobDefaults name none "
+            + "(default: $JOBFORM_CLUSTER or default).")
+    Optional<String> cluster = Optional.empty();
 
-    @Option(names = "--permissions-boundary", paramLabel = "ARN",
-            description = "Permissions boundary policy ARN put on every role.")
+    @Option(names = "--subnets", split = ",", description = "Subnets for jobs that name none (default: $JOBFORM_SUBNETS).")
+    List<String> subnets = List.of();
+
+    @Option(names = "--security-groups", split = ",",
+            description = "Security groups for jobs that name none (default: $JOBFORM_SECURITY_GROUPS).")
+    List<String> securityGroups = List.of();
+
+    @Option(names = {"--boundary-arn", "--permissions-boundary"}, paramLabel = "ARN",
+            description = "Permissions boundary policy ARN put on every role (default: $JOBFORM_BOUNDARY_ARN).")
     Optional<String> boundary = Optional.empty();
 
     @Override
@@ -70,8 +81,14 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String instanceName = pick(instance, "JOBFORM_INSTANCE", InstanceConfig.DEFAULT_INSTANCE);
-        String accountId = pick(account, "JOBFORM_ACCOUNT", "123456789012");
-        String regionName = pick(region, "AWS_REGION", "us-east-1");
+        String accountId = pick(account.or(() -> env("JOBFORM_ACCOUNT_ID")), "JOBFORM_ACCOUNT", "123456789012");
+        String regionName = pick(region.or(() -> env("JOBFORM_REGION")), "AWS_REGION", "us-east-1");
+        String clusterName = pick(cluster, "JOBFORM_CLUSTER", "default");
+        Optional<String> boundaryArn = boundary.or(() -> env("JOBFORM_BOUNDARY_ARN"));
+        List<String> subnetIds = !subnets.isEmpty() ? subnets : list(env("JOBFORM_SUBNETS"));
+        List<String> groupIds = !securityGroups.isEmpty() ? securityGroups : list(env("JOBFORM_SECURITY_GROUPS"));
+        Optional<Network> network = subnetIds.isEmpty() ? Optional.empty()
+                : Optional.of(new Network(subnetIds, groupIds, false));
         if (!ValidateCommand.INSTANCE.matcher(instanceName).matches()) {
             return usage(err, "instance name '" + instanceName + "' must match ^[a-z][a-z0-9-]*$ and have at most 20 characters");
         }
@@ -98,8 +115,8 @@ public final class RenderCommand implements Callable<Integer> {
         if (job.isPresent() && report.jobs().stream().map(ScheduledJob::name).noneMatch(job.get()::equals)) {
             return usage(err, "ScheduledJob/" + job.get() + ": no such job in " + targets);
         }
-        InstanceConfig config = new InstanceConfig(instanceName, partition(regionName), regionName, accountId, cluster,
-                Optional.empty(), boundary);
+        InstanceConfig config = new InstanceConfig(instanceName, partition(regionName), regionName, accountId,
+                clusterName, network, boundaryArn);
         RenderResult result = Renderer.render(report.jobs(), config);
         result.violations().forEach(v -> err.println(v.format()));
         err.flush();
@@ -121,6 +138,15 @@ public final class RenderCommand implements Callable<Integer> {
 
     private static String pick(Optional<String> option, String env, String fallback) {
         return option.or(() -> Optional.ofNullable(System.getenv(env))).filter(s -> !s.isBlank()).orElse(fallback);
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+
+    private static List<String> list(Optional<String> value) {
+        return value.map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static int usage(PrintWriter err, String message) {

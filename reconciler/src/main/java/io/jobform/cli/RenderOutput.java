@@ -38,6 +38,7 @@ final class RenderOutput {
             YAMLMapper mapper = new YAMLMapper(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .stringQuotingChecker(new YamlQuoting())
                     .build());
             return mapper.writeValueAsString(document);
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package io.jobform.cli;
 
 import io.jobform.operate.Durations;
 import io.jobform.operate.Execution;
+import io.jobform.operate.JobLogs;
 import io.jobform.operate.JobOperations;
 import io.jobform.operate.RunReport;
 import java.io.IOException;
@@ -47,26 +48,47 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait for the execution to finish; print result, exit code and stop reason.")
     boolean wait;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "With --wait: give up after this long "
-            + "(90s, 15m, 2h, PT1H); the execution keeps running.")
+    @Option(names = {"-f", "--follow"}, description = "Like --wait, and print state transitions and the container's "
+            + "log lines as they happen.")
+    boolean follow;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "With --wait or --follow: give up after this "
+            + "long (90s, 15m, 2h, PT1H); the execution keeps running.")
     Optional<String> timeout = Optional.empty();
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json.")
     OutputFormat output;
 
     @Override
     public Integer call() throws Exception {
+        if (timeout.isPresent() && !wait && !follow) {
+            return Usage.error(spec, "--timeout needs --wait or --follow (without them run returns once started)");
+        }
+        if (follow && output == OutputFormat.json) {
+            return Usage.error(spec, "--follow prints text; use --wait -o json, or jobform logs -f -o json");
+        }
         Optional<Duration> limit;
         Optional<String> file;
         try {
             limit = timeout.map(Durations::parse);
             file = read(inputFile);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("jobform run: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return Usage.error(spec, e.getMessage());
         }
-        return OperateSession.run("run", spec, engine, (JobOperations ops, PrintWriter out) -> {
+        return OperateSession.runWithLogs("run", spec, engine, (JobOperations ops, JobLogs logs, PrintWriter out) -> {
             JobOperations.Started started = ops.run(name, file, pairs, Instant.now());
+            if (follow) {
+                out.print(RunReport.started(started));
+                out.println("Following " + started.name() + (limit.map(l -> " (at most " + Durations.format(l) + ")")
+                        .orElse("")) + "...");
+                out.flush();
+                Execution first = ops.refresh(name, started.executionArn());
+                Execution done = logs.print(name, first, new JobLogs.Options(Optional.empty(), Optional.empty(), true,
+                        true, limit.map(Instant.now()::plus)), new LogPrinter(out, false, false), Clock.systemUTC(),
+                        d -> Thread.sleep(d.toMillis()));
+                out.print(RunReport.finished(done, limit, Instant.now()));
+                return RunReport.outcome(done) == RunReport.Outcome.SUCCEEDED ? ExitCodes.OK : ExitCodes.ERROR;
+            }
             if (!wait) {
                 if (output == OutputFormat.json) {
                     OperateSession.printJson(out, RunReport.json(started, Optional.empty(), Instant.now()));

@@ -36,7 +36,8 @@ public final class ValidateCommand implements Callable<Integer> {
             + "*.yaml and *.yml). Default: manifests/")
     List<Path> paths = List.of();
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or github (workflow annotations).")
+    @Option(names = {"-o", "--output", "--format"}, defaultValue = "text",
+            description = "text, json or github (workflow annotations) (--format: the old name).")
     Format format;
 
     @Option(names = "--show-schedule", description = "Print the next 5 fire times of every valid job in its time zone.")
@@ -46,6 +47,9 @@ public final class ValidateCommand implements Callable<Integer> {
             + "$JOBFORM_INSTANCE or jobform).")
     Optional<String> instance = Optional.empty();
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -54,6 +58,13 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!INSTANCE.matcher(instanceName).matches()) {
             err.println("jobform validate: instance name '" + instanceName + "' must match ^[a-z][a-z0-9-]*$ and have "
                     + "at most 20 characters");
+            return ExitCodes.USAGE;
+        }
+        io.jobform.calendar.FargateLimits fargate;
+        try {
+            fargate = limits.resolve(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("jobform validate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of("manifests")) : paths;
@@ -67,7 +78,8 @@ public final class ValidateCommand implements Callable<Integer> {
         ManifestFiles.Local local = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
         List<ManifestFile> files = local.files();
         Instant now = Instant.now();
-        ValidationReport report = new Validator().validate(files, instanceName, now, local.keys());
+        ValidationReport report = PeakWarnings.add(new Validator().validate(files, instanceName, now, local.keys()),
+                fargate, now);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(ReportPrinter.json(report, files.size(), showSchedule, now));

@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -43,8 +44,8 @@ public final class ManifestLoader {
 
     public LoadedFile load(ManifestFile file) {
         String key = file.key();
-        if (file.content().length > limits.maxBytes()) {
-            return failed(key, SourcePosition.startOf(key), "file is " + file.content().length
+        if (Math.max(file.size(), file.content().length) > limits.maxBytes()) {
+            return failed(key, SourcePosition.startOf(key), "file is " + Math.max(file.size(), file.content().length)
                     + " bytes; manifests are limited to " + limits.maxBytes() + " bytes (256 KiB)");
         }
         Decoded decoded = decode(key, file.content());
@@ -59,6 +60,14 @@ public final class ManifestLoader {
             }
             return compose(key, text);
         } catch (MarkedYamlEngineException e) {
+            Optional<String> unclosed = unclosed(e.getContext());
+            if (unclosed.isPresent() && e.getContextMark().isPresent()) {
+                // Reported where the fix goes, where the quote or bracket opens, not where the parser gave up.
+                String gaveUp = e.getProblemMark().map(m -> " at " + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+                        .orElse("");
+                return failed(key, position(key, e.getContextMark().get()), "malformed YAML: " + unclosed.get()
+                        + " opened here is not closed (" + firstLine(e.getProblem()) + gaveUp + ")");
+            }
             SourcePosition at = e.getProblemMark().or(e::getContextMark).map(m -> position(key, m))
                     .orElse(SourcePosition.startOf(key));
             String context = e.getContextMark().filter(m -> e.getContext() != null)
@@ -77,6 +86,23 @@ public final class ManifestLoader {
         } catch (YamlEngineException e) {
             return failed(key, SourcePosition.startOf(key), "malformed YAML: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** The construct snakeyaml was inside when the text ran out of a closing quote or bracket. */
+    private static Optional<String> unclosed(String context) {
+        if (context == null) {
+            return Optional.empty();
+        }
+        if (context.startsWith("while scanning a quoted scalar")) {
+            return Optional.of("the quoted string");
+        }
+        if (context.startsWith("while parsing a flow mapping")) {
+            return Optional.of("the flow mapping '{'");
+        }
+        if (context.startsWith("while parsing a flow sequence")) {
+            return Optional.of("the flow sequence '['");
+        }
+        return Optional.empty();
     }
 
     private static SourcePosition codePointPosition(String key, String text, int codePoints) {
@@ -129,6 +155,10 @@ public final class ManifestLoader {
                 }
             } else if (event instanceof CollectionEndEvent) {
                 depth--;
+            } else if (event instanceof ScalarEvent scalar && unpairedSurrogate(scalar.getValue())) {
+                return Optional.of(Violation.error(at(key, event), "", "", "the value holds an unpaired UTF-16 "
+                        + "surrogate (an escape such as \\uD800): no text in AWS or in the local state can store it; "
+                        + "write the character itself or a complete pair"));
             } else if (event instanceof AliasEvent) {
                 aliases++;
                 if (aliases > limits.maxAliases()) {
@@ -138,6 +168,19 @@ public final class ManifestLoader {
             }
         }
         return Optional.empty();
+    }
+
+    /** A YAML escape can produce half a UTF-16 pair, which no UTF-8 text (an AWS request, a file) can hold. */
+    private static boolean unpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LoadSettings settings(String key) {

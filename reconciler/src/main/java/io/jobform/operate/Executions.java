@@ -24,4 +24,13 @@ public interface Executions {
 
     /** RedriveExecution; returns the redrive date. */
     Instant redrive(String executionArn);
+
+    /** ListExecutions with a status filter (RUNNING, ...), newest first, at most {@code limit}. */
+    List<Execution> list(String stateMachineArn, int limit, String status);
+
+    /** StopExecution with an error code and a cause; returns the stop date. */
+    Instant stop(String executionArn, String error, String cause);
+
+    /** GetExecutionHistory, oldest first, every page. */
+    List<ExecutionEvent> events(String executionArn);
 }

@@ -33,6 +33,13 @@ public final class JobOperations {
                 s.schedule().flatMap(sch -> sch.next(now, 1, s.lastReconciled()).stream().findFirst()))).toList();
     }
 
+    /** One job's row; unknown jobs are NOT_FOUND. */
+    public JobRow job(String job, Instant now) {
+        JobStatus s = status(job);
+        return new JobRow(s, s.stateMachineArn().flatMap(arn -> lastRun(s.name(), arn)),
+                s.schedule().flatMap(sch -> sch.next(now, 1, s.lastReconciled()).stream().findFirst()));
+    }
+
     /** A state machine deleted behind jobform's back shows as no runs here; describe reports it. */
     private Optional<Execution> lastRun(String job, String machineArn) {
         try {
@@ -122,7 +129,16 @@ public final class JobOperations {
         } catch (IllegalArgumentException e) {
             throw new OperateException(OperateException.Kind.INVALID, e.getMessage());
         }
-        String job = jobOf(machine);
+        return rerun(jobOf(machine), machine, executionArn, forceNew, now);
+    }
+
+    /** As {@link #rerun(String, boolean, Instant)} for an execution of {@code job} named as history prints it. */
+    public Rerun rerun(String job, String executionRef, boolean forceNew, Instant now) {
+        String machine = deployedMachine(job);
+        return rerun(job, machine, executionArn(job, machine, executionRef), forceNew, now);
+    }
+
+    private Rerun rerun(String job, String machine, String executionArn, boolean forceNew, Instant now) {
         Execution original = guarded(job, () -> executions.describe(executionArn));
         if (original.running()) {
             throw new OperateException(OperateException.Kind.FAILED, "execution " + original.name() + " is "
@@ -140,6 +156,66 @@ public final class JobOperations {
                 : "not redrivable (" + original.redriveStatusReason().orElse(original.status())
                         + "): a new execution with the same input";
         return new Rerun(job, false, arn, why);
+    }
+
+    /** The named execution of the job (name or ARN), or its newest one; described. */
+    public Execution execution(String job, Optional<String> executionRef) {
+        String machine = deployedMachine(job);
+        String arn = executionRef.map(ref -> executionArn(job, machine, ref)).orElseGet(() -> guarded(job,
+                () -> executions.list(machine, 1)).stream().findFirst().map(Execution::arn).orElseThrow(() ->
+                        new OperateException(OperateException.Kind.NOT_FOUND, "no runs yet").about(subject(job))));
+        return guarded(job, () -> executions.describe(arn));
+    }
+
+    /** GetExecutionHistory of one of the job's executions. */
+    public List<ExecutionEvent> events(String job, String executionArn) {
+        return guarded(job, () -> executions.events(executionArn));
+    }
+
+    /** Re-reads an execution's state. */
+    public Execution refresh(String job, String executionArn) {
+        return guarded(job, () -> executions.describe(executionArn));
+    }
+
+    public record Stopped(String job, String executionArn, Instant stopDate) {}
+
+    /**
+     * StopExecution with a cause. Without a reference, the job's one running execution; several
+     * running (concurrencyPolicy Allow) must be named, none is an error: nothing is stopped by guess.
+     */
+    public Stopped stop(String job, Optional<String> executionRef, String cause) {
+        String machine = deployedMachine(job);
+        String arn;
+        if (executionRef.isPresent()) {
+            arn = executionArn(job, machine, executionRef.get());
+        } else {
+            List<Execution> running = guarded(job, () -> executions.list(machine, 10, "RUNNING"));
+            if (running.isEmpty()) {
+                throw new OperateException(OperateException.Kind.FAILED, "no running execution to stop")
+                        .about(subject(job));
+            }
+            if (running.size() > 1) {
+                throw new OperateException(OperateException.Kind.INVALID, running.size() + " executions are running ("
+                        + String.join(", ", running.stream().map(Execution::name).toList())
+                        + "); name the one to stop").about(subject(job));
+            }
+            arn = running.get(0).arn();
+        }
+        Execution current = guarded(job, () -> executions.describe(arn));
+        if (!current.running()) {
+            throw new OperateException(OperateException.Kind.FAILED, "execution " + current.name() + " is "
+                    + current.status() + ", not running").about(subject(job));
+        }
+        Instant stopped = guarded(job, () -> executions.stop(arn, "jobform.Stopped", cause));
+        return new Stopped(job, arn, stopped);
+    }
+
+    private static String executionArn(String job, String machine, String ref) {
+        try {
+            return ExecutionRef.resolve(machine, ref);
+        } catch (IllegalArgumentException e) {
+            throw new OperateException(OperateException.Kind.INVALID, e.getMessage()).about(subject(job));
+        }
     }
 
     private JobStatus status(String job) {

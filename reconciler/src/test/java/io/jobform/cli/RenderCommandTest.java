@@ -35,6 +35,37 @@ class RenderCommandTest {
         assertThat(doc.path("Role/jobform-states").path("specHash").asText()).matches("[0-9a-f]{16}");
     }
 
+    /**
+     * What a reconcile renders from the same folder (files named by their keys, relative to the
+     * folder, as DirectoryManifestSource and S3 name them) has the same hashes and manifest tag.
+     */
+    @Test
+    void rendersWhatApplySends() throws IOException {
+        Run r = run("render", "../manifests", "--account-id", "210987654321", "--region", "eu-central-1",
+                "--cluster", "batch", "--subnets", "subnet-1", "--security-groups", "sg-1");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        var printed = CanonicalJson.parse(r.out());
+        java.util.List<io.jobform.manifest.ManifestFile> files = new java.util.ArrayList<>();
+        try (var walk = java.nio.file.Files.list(Path.of("../manifests"))) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                files.add(new io.jobform.manifest.ManifestFile(f.getFileName().toString(),
+                        java.nio.file.Files.readAllBytes(f)));
+            }
+        }
+        var report = new io.jobform.validate.Validator().validate(files, "jobform", java.time.Instant.now());
+        var config = new io.jobform.config.InstanceConfig("jobform", "aws", "eu-central-1", "210987654321", "batch",
+                java.util.Optional.of(new io.jobform.manifest.Network(java.util.List.of("subnet-1"),
+                        java.util.List.of("sg-1"), false)), java.util.Optional.empty());
+        var desired = io.jobform.render.Renderer.render(report.jobs(), config).desired().resources();
+        assertThat(desired).isNotEmpty();
+        for (var resource : desired) {
+            assertThat(printed.path(resource.id().toString()).path("specHash").asText()).as(resource.id().toString())
+                    .isEqualTo(resource.specHash());
+        }
+        assertThat(printed.path("StateMachine/jobform-nightly-report").path("request").path("tags").toString())
+                .contains("{\"key\":\"jobform.io/manifest\",\"value\":\"nightly-report.yaml\"}");
+    }
+
     @Test
     void yamlFormatAndInstanceName() {
         Run r = run("render", "../manifests", "--format", "yaml", "--instance", "batch");
