@@ -148,7 +148,8 @@ public final class AwsChangeExecutor implements ChangeExecutor {
             case TASK_DEFINITION -> taskDefinitions.retire(union(allRevisions(o),
                     taskDefinitions.activeRevisions(o.id().name())));
             case ROLE -> roles.delete(o.id().name());
-            case SCHEDULE_GROUP -> { } // shared: the planner never prunes it
+            // Shared: a reconcile never prunes it; only jobform destroy plans its deletion.
+            case SCHEDULE_GROUP -> schedules.deleteGroup(o.id().name());
         }
         return StepOutcome.Done.nothing();
     }

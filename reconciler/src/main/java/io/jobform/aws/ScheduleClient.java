@@ -134,6 +134,27 @@ public final class ScheduleClient {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /**
+     * Deletes the group; Scheduler deletes the schedules still in it too (DeleteScheduleGroup,
+     * EventBridge Scheduler API reference). Only {@code jobform destroy} calls it.
+     */
+    public void deleteGroup(String group) {
+        try {
+            scheduler.deleteScheduleGroup(b -> b.name(group));
+        } catch (ResourceNotFoundException e) {
+            // already gone
+        }
+    }
+
+    /** The role a schedule's target runs with, empty when the schedule is gone. */
+    public Optional<String> targetRoleArn(String group, String name) {
+        try {
+            return Optional.ofNullable(scheduler.getSchedule(b -> b.groupName(group).name(name)).target().roleArn());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Moves the schedule out of the instance's group into {@code default}: it keeps firing, unmanaged. */
     public void disown(String group, String name) {
         try {

@@ -110,4 +110,22 @@ public final class StateMachineClient {
         return new TreeMap<>(tags).entrySet().stream()
                 .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
     }
+
+    /**
+     * The role of every state machine whose name starts with {@code namePrefix}, by ARN. Only
+     * {@code jobform destroy} calls it, to find kept machines that still run with the instance's roles.
+     */
+    public Map<String, String> rolesByArn(String namePrefix) {
+        Map<String, String> roles = new TreeMap<>();
+        sfn.listStateMachinesPaginator(b -> { }).stateMachines().stream()
+                .filter(m -> m.name().startsWith(namePrefix))
+                .forEach(m -> {
+                    try {
+                        roles.put(m.stateMachineArn(), sfn.describeStateMachine(b -> b.stateMachineArn(m.stateMachineArn())).roleArn());
+                    } catch (StateMachineDoesNotExistException e) {
+                        // deleted meanwhile
+                    }
+                });
+        return roles;
+    }
 }

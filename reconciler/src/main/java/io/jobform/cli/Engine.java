@@ -9,6 +9,7 @@ import io.jobform.aws.S3ManifestSource;
 import io.jobform.emulator.Emulator;
 import io.jobform.emulator.EmulatorOptions;
 import io.jobform.reconcile.Reconciler;
+import io.jobform.reconcile.Teardown;
 import io.jobform.source.DirectoryManifestSource;
 import io.jobform.source.ManifestSource;
 import java.nio.file.Files;
@@ -29,15 +30,17 @@ final class Engine implements AutoCloseable {
     final Settings settings;
     final AwsClients clients;
     final Reconciler reconciler;
+    final Teardown teardown;
     final String target;
 
-    private Engine(Optional<LocalStateLock> lock, Optional<Emulator> emulator, Settings settings, AwsClients clients, Reconciler reconciler,
-            String target) {
+    private Engine(Optional<LocalStateLock> lock, Optional<Emulator> emulator, Settings settings, AwsClients clients,
+            Reconciler reconciler, Teardown teardown, String target) {
         this.lock = lock;
         this.emulator = emulator;
         this.settings = settings;
         this.clients = clients;
         this.reconciler = reconciler;
+        this.teardown = teardown;
         this.target = target;
     }
 
@@ -90,9 +93,11 @@ final class Engine implements AutoCloseable {
             ManifestSource source = source(settings.source(), clients);
             Reconciler reconciler = new Reconciler(settings.config(clients.region()), source, store, clients,
                     Clock.systemUTC(), progress, PropagationRetry.standard());
+            Teardown teardown = new Teardown(settings.config(clients.region()), source, store, clients,
+                    Clock.systemUTC(), progress);
             String where = options.local ? "local emulator (.jobform/local)" : target.endpoint()
                     .map(Object::toString).orElse("AWS " + clients.region());
-            return new Engine(lock, emulator, settings, clients, reconciler, where);
+            return new Engine(lock, emulator, settings, clients, reconciler, teardown, where);
         } catch (RuntimeException e) {
             clients.close();
             emulator.ifPresent(Emulator::close);

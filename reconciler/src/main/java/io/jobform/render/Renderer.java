@@ -32,8 +32,13 @@ public final class Renderer {
             r.ifPresentOrElse(resolved::add, () -> failed.add(job.name()));
         }
         List<ResourceSpec> resources = new ArrayList<>();
-        resources.add(new ScheduleGroupSpec(names.scheduleGroup(), Tags.forInstance(names.instance())));
-        resources.addAll(RoleRenderer.shared(resolved, names));
+        // The shared resources exist for jobs: with no manifests at all, none are desired, so a
+        // reconcile after jobform destroy does not bring them back (existing ones are never
+        // pruned by a reconcile either, see Planner).
+        if (!jobs.isEmpty()) {
+            resources.add(new ScheduleGroupSpec(names.scheduleGroup(), Tags.forInstance(names.instance())));
+            resources.addAll(RoleRenderer.shared(resolved, names));
+        }
         for (ResolvedJob job : resolved) {
             Optional<RoleSpec> taskRole = RoleRenderer.taskRole(job.job(), names);
             taskRole.ifPresent(resources::add);

@@ -29,7 +29,11 @@ final class RunTaskState {
         }
         ObjectNode vpc = p.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
         vpc.set("Subnets", AslStates.strings(job.network().subnets()));
-        vpc.set("SecurityGroups", AslStates.strings(job.network().securityGroups()));
+        // ECS API reference, AwsVpcConfiguration.securityGroups: "If you don't specify a security
+        // group, the default security group for the VPC is used"; an empty list is not documented.
+        if (!job.network().securityGroups().isEmpty()) {
+            vpc.set("SecurityGroups", AslStates.strings(job.network().securityGroups()));
+        }
         vpc.put("AssignPublicIp", job.network().assignPublicIp() ? "ENABLED" : "DISABLED");
         p.put("Group.$", "$$.Execution.Name");
         p.put("PropagateTags", "TASK_DEFINITION");

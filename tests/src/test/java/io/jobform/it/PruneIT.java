@@ -31,9 +31,8 @@ class PruneIT extends AppliedExamples {
     void deletedManifestIsPrunedScheduleFirst() {
         sandbox.delete("thumbnail-sweep.yaml");
         ReconcileResult result = sandbox.apply();
-        // The execution role no longer needs to pull the pruned job's image.
-        assertThat(Sandbox.changes(result)).containsExactly("update Role/jobform-execution",
-                "delete Schedule/jobform-thumbnail-sweep", "delete StateMachine/jobform-thumbnail-sweep",
+        // The shared roles grant by tag, not by name: pruning a job leaves them as they are.
+        assertThat(Sandbox.changes(result)).containsExactly("delete Schedule/jobform-thumbnail-sweep", "delete StateMachine/jobform-thumbnail-sweep",
                 "delete TaskDefinition/jobform-thumbnail-sweep");
         assertThat(progressOf("thumbnail-sweep")).containsExactly("deleted  Schedule/jobform-thumbnail-sweep",
                 "deleted  StateMachine/jobform-thumbnail-sweep", "deleted  TaskDefinition/jobform-thumbnail-sweep");
@@ -45,9 +44,9 @@ class PruneIT extends AppliedExamples {
     void emptySetPrunesNothingUnlessAllowed() {
         JOBS.forEach(j -> sandbox.delete(j + ".yaml"));
         ReconcileResult guarded = sandbox.apply();
+        // With no manifests no shared resource is desired either, so none is updated (or held back).
         assertThat(guarded.plan().orElseThrow().guards()).containsExactly(
-                "guard: no valid manifests but 6 job(s) exist; nothing pruned (pass --allow-empty to prune them)",
-                "guard: shared resources are not updated while a job is frozen or its pruning is held back");
+                "guard: no valid manifests but 6 job(s) exist; nothing pruned (pass --allow-empty to prune them)");
         assertThat(Sandbox.changes(guarded)).isEmpty();
         assertThat(stateMachines()).hasSize(6);
 
@@ -73,7 +72,8 @@ class PruneIT extends AppliedExamples {
     void pruneFalseOrphansInsteadOfDeleting() {
         sandbox.delete("backfill-orders.yaml");
         ReconcileResult result = sandbox.apply();
-        assertThat(Sandbox.changes(result)).containsExactly("update Role/jobform-execution",
+        // The kept job still pulls its image with the shared execution role, which is unchanged.
+        assertThat(Sandbox.changes(result)).containsExactly(
                 "orphan StateMachine/jobform-backfill-orders", "orphan TaskDefinition/jobform-backfill-orders");
         String arn = "arn:aws:states:us-east-1:123456789012:stateMachine:jobform-backfill-orders";
         Map<String, String> tags = sandbox.clients.sfn.listTagsForResource(b -> b.resourceArn(arn)).tags().stream()
@@ -89,10 +89,9 @@ class PruneIT extends AppliedExamples {
         sandbox.edit("invoice-sync.yaml", "invoice-sync:0.9.3", "invoice-sync:0.9.4");
         ReconcileResult result = sandbox.apply();
         assertThat(result.hasInvalidManifests()).isTrue();
+        // No shared role changes: they grant by tag, so the frozen job's new image needs no update.
         assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/jobform-invoice-sync",
                 "retire revisions TaskDefinition/jobform-invoice-sync");
-        assertThat(result.plan().orElseThrow().guards()).contains(
-                "guard: shared resources are not updated while a job is frozen or its pruning is held back");
         assertThat(result.plan().orElseThrow().changes()).filteredOn(c -> c.action() == Change.Action.SKIP)
                 .extracting(c -> c.id().toString())
                 .contains("TaskDefinition/jobform-nightly-report", "Schedule/jobform-nightly-report");
