@@ -4,12 +4,11 @@ import io.jobform.apply.StepOutcome;
 import io.jobform.aws.AwsChangeExecutor;
 import io.jobform.aws.AwsClients;
 import io.jobform.aws.ObjectStore;
-import io.jobform.aws.OwnedResourceFinder;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.ResourceObserver;
-import io.jobform.aws.RoleClient;
 import io.jobform.aws.ScheduleClient;
 import io.jobform.aws.ScheduleListing;
+import io.jobform.aws.ServiceListings;
 import io.jobform.aws.StateMachineClient;
 import io.jobform.config.InstanceConfig;
 import io.jobform.plan.Change;
@@ -60,8 +59,7 @@ public final class Teardown {
 
     public Plan plan() throws IOException {
         ScheduleClient schedules = new ScheduleClient(clients.scheduler);
-        ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging), schedules,
-                new RoleClient(clients.iam), config.instance());
+        ResourceObserver observer = new ResourceObserver(ServiceListings.of(clients), config.instance());
         List<String> manifests = source.list().stream().map(ManifestListing::key).toList();
         // The inventory records which jobs asked not to be pruned; without it that is unknown.
         java.util.Optional<Inventory> inventory = store.get(Inventory.KEY).map(o -> Inventory.fromJson(o.body()));
@@ -118,7 +116,8 @@ public final class Teardown {
             Plan plan = plan();
             List<String> deleted = new ArrayList<>();
             List<String> failures = new ArrayList<>();
-            AwsChangeExecutor executor = new AwsChangeExecutor(config.instance(), clients, PropagationRetry.standard());
+            AwsChangeExecutor executor = new AwsChangeExecutor(config.instance(), clients, PropagationRetry.standard(),
+                    java.util.Set.of());
             for (Change step : plan.mutating()) {
                 StepOutcome outcome = executor.execute(step);
                 if (outcome instanceof StepOutcome.Failed f) {
