@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * One command's connection to AWS (or to the embedded emulator with {@code --local}) and the
- * reconciler built on it. Closing it saves the local emulator's state.
+ * reconciler built on it. Closing it saves the local emulator's state; so does Ctrl-C (a
+ * shutdown hook), so an execution started before it stays in the local history.
  */
 final class Engine implements AutoCloseable {
     static final Path LOCAL_STATE = Path.of(".jobform", "local", "emulator-state.json");
@@ -29,6 +30,7 @@ final class Engine implements AutoCloseable {
     final AwsClients clients;
     final Reconciler reconciler;
     final String target;
+    private final Optional<Thread> saveOnExit;
 
     private Engine(Optional<Emulator> emulator, Settings settings, AwsClients clients, Reconciler reconciler,
             String target) {
@@ -37,6 +39,13 @@ final class Engine implements AutoCloseable {
         this.clients = clients;
         this.reconciler = reconciler;
         this.target = target;
+        this.saveOnExit = emulator.map(e -> new Thread(() -> e.saveState(LOCAL_STATE), "jobform-save-local-state"));
+        saveOnExit.ifPresent(Runtime.getRuntime()::addShutdownHook);
+    }
+
+    /** The embedded emulator of {@code --local}. */
+    Optional<Emulator> emulator() {
+        return emulator;
     }
 
     /**
@@ -96,6 +105,13 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        saveOnExit.ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook saves the state itself.
+            }
+        });
         clients.close();
         emulator.ifPresent(e -> {
             e.saveState(LOCAL_STATE);

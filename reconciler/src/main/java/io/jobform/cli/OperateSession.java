@@ -20,12 +20,24 @@ final class OperateSession {
         int run(JobOperations operations, PrintWriter out) throws Exception;
     }
 
+    /** Something to do with the connection before the command runs, e.g. choose local task outcomes. */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(Engine engine);
+    }
+
     private OperateSession() {}
 
     static int run(String command, CommandSpec spec, EngineOptions options, Body body) throws Exception {
+        return run(command, spec, options, engine -> { }, body);
+    }
+
+    static int run(String command, CommandSpec spec, EngineOptions options, Preparation preparation, Body body)
+            throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Engine engine = Engine.open(options, err::println)) {
+            preparation.prepare(engine);
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
             JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
                     engine.settings.instance());
