@@ -157,15 +157,34 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the state to a temporary file beside {@code file} and moves it over {@code file}
+     * atomically: a save that fails half way (a value UTF-8 cannot encode, a full disk) leaves
+     * the state that was there untouched, and no temporary file behind.
+     */
     public void saveState(Path file) {
+        Path tmp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".emulator-state", ".tmp");
+            tmp = Files.createTempFile(parent, ".emulator-state", ".tmp");
             Files.writeString(tmp, Json.write(snapshot()));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write emulator state " + file, e);
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write emulator state " + file + ": " + e.getMessage()
+                    + "; the state saved before is kept", e);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // The save already failed; a leftover temporary file changes nothing that was saved.
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jobform.aws;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
@@ -49,6 +51,23 @@ public final class ObjectStore {
         try {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
             return Optional.of(new StoredObject(key, bytes.asByteArray(), unquote(bytes.response().eTag())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * At most {@code limit} bytes of the object: a manifest replaced by a huge object after it was
+     * listed is cut there (and rejected as too large) instead of filling the heap. The rest of
+     * the body is not downloaded: the stream is aborted.
+     */
+    public Optional<StoredObject> getAtMost(String key, int limit) throws IOException {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            byte[] head = in.readNBytes(limit);
+            if (head.length == limit) {
+                in.abort();
+            }
+            return Optional.of(new StoredObject(key, head, unquote(in.response().eTag())));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

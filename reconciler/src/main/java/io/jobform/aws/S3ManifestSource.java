@@ -29,6 +29,15 @@ public final class S3ManifestSource implements ManifestSource {
         return slash < 0 ? new String[] {rest, ""} : new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
     }
 
+    public String bucket() {
+        return store.bucket();
+    }
+
+    /** The key prefix, empty or ending with a slash. */
+    public String prefix() {
+        return prefix;
+    }
+
     @Override
     public String describe() {
         return "s3://" + store.bucket() + "/" + prefix;
@@ -42,7 +51,7 @@ public final class S3ManifestSource implements ManifestSource {
     @Override
     public List<ManifestListing> list() {
         return store.list(prefix).stream()
-                .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag()))
+                .map(o -> new ManifestListing(o.key().substring(prefix.length()), o.etag(), o.size()))
                 .filter(f -> ManifestListing.isManifestKey(f.key()) && !f.key().startsWith("_jobform/"))
                 .sorted(Comparator.comparing(ManifestListing::key))
                 .toList();
@@ -50,7 +59,7 @@ public final class S3ManifestSource implements ManifestSource {
 
     @Override
     public byte[] read(ManifestListing file) throws IOException {
-        return store.get(prefix + file.key())
+        return store.getAtMost(prefix + file.key(), READ_LIMIT)
                 .orElseThrow(() -> new IOException("s3://" + store.bucket() + "/" + prefix + file.key()
                         + " disappeared while reconciling"))
                 .body();

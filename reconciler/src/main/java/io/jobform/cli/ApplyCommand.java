@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.apply.ApplyReport;
+import io.jobform.reconcile.Lease;
 import io.jobform.reconcile.ReconcileOptions;
 import io.jobform.reconcile.ReconcileResult;
 import java.io.PrintWriter;
@@ -37,7 +38,8 @@ public final class ApplyCommand implements Callable<Integer> {
     PruneOptions prune;
 
     // Hidden: tests and operators reproducing a crashed holder need a short lease.
-    @Option(names = "--lease-seconds", hidden = true, description = "Lease duration in seconds (default: 15 minutes).")
+    @Option(names = "--lease-seconds", hidden = true,
+            description = "Lease duration in seconds, 1 to 900 (default: 60, renewed while the work runs).")
     Optional<Integer> leaseSeconds = Optional.empty();
 
     @Option(names = "--lease-wait-seconds", hidden = true,
@@ -56,7 +58,11 @@ public final class ApplyCommand implements Callable<Integer> {
             out.flush();
             ReconcileOptions options = prune.reconcileOptions(System.getenv()).withDryRun(dryRun).withDeep(deep);
             if (leaseSeconds.isPresent()) {
-                options = options.withLeaseDuration(Duration.ofSeconds(leaseSeconds.get()));
+                Duration lease = Duration.ofSeconds(leaseSeconds.get());
+                if (lease.isNegative() || lease.isZero() || lease.compareTo(Lease.MAX_DURATION) > 0) {
+                    throw new IllegalArgumentException("--lease-seconds must be 1 to " + Lease.MAX_DURATION.toSeconds());
+                }
+                options = options.withLeaseDuration(lease);
             }
             if (leaseWaitSeconds.isPresent()) {
                 options = options.withLeaseWait(Duration.ofSeconds(leaseWaitSeconds.get()));

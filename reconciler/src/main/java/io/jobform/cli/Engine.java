@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 final class Engine implements AutoCloseable {
     static final Path LOCAL_STATE = Path.of(".jobform", "local", "emulator-state.json");
 
+    private final Optional<LocalStateLock> lock;
     private final Optional<Emulator> emulator;
     final Settings settings;
     final AwsClients clients;
@@ -32,8 +33,9 @@ final class Engine implements AutoCloseable {
     final String target;
     private final Optional<Thread> saveOnExit;
 
-    private Engine(Optional<Emulator> emulator, Settings settings, AwsClients clients, Reconciler reconciler,
+    private Engine(Optional<LocalStateLock> lock, Optional<Emulator> emulator, Settings settings, AwsClients clients, Reconciler reconciler,
             String target) {
+        this.lock = lock;
         this.emulator = emulator;
         this.settings = settings;
         this.clients = clients;
@@ -56,13 +58,22 @@ final class Engine implements AutoCloseable {
     static Engine open(EngineOptions options, Consumer<String> progress) {
         Settings settings = Settings.resolve(options, System.getenv());
         Optional<Emulator> emulator = Optional.empty();
+        // Held from before the state is loaded until after it is saved (close).
+        Optional<LocalStateLock> lock = options.local
+                ? Optional.of(LocalStateLock.acquire(LocalStateLock.FILE, progress)) : Optional.empty();
         AwsTarget target;
         if (options.local) {
             Emulator started = Emulator.start(EmulatorOptions.defaults());
-            if (Files.exists(LOCAL_STATE)) {
-                started.loadState(LOCAL_STATE);
-            }
             emulator = Optional.of(started);
+            if (Files.exists(LOCAL_STATE)) {
+                try {
+                    started.loadState(LOCAL_STATE);
+                } catch (RuntimeException e) {
+                    started.close();
+                    lock.ifPresent(LocalStateLock::close);
+                    throw e;
+                }
+            }
             target = AwsTarget.endpoint(started.endpoint(), settings.region().orElseThrow());
         } else if (options.endpointUrl.isPresent()) {
             target = AwsTarget.endpoint(options.endpointUrl.get(), settings.region().orElse("us-east-1"));
@@ -87,15 +98,16 @@ final class Engine implements AutoCloseable {
                     Clock.systemUTC(), progress, PropagationRetry.standard());
             String where = options.local ? "local emulator (.jobform/local)" : target.endpoint()
                     .map(Object::toString).orElse("AWS " + clients.region());
-            return new Engine(emulator, settings, clients, reconciler, where);
+            return new Engine(lock, emulator, settings, clients, reconciler, where);
         } catch (RuntimeException e) {
             clients.close();
             emulator.ifPresent(Emulator::close);
+            lock.ifPresent(LocalStateLock::close);
             throw e;
         }
     }
 
-    private static ManifestSource source(String source, AwsClients clients) {
+    static ManifestSource source(String source, AwsClients clients) {
         if (source.startsWith("s3://")) {
             String[] parts = S3ManifestSource.parse(source);
             return new S3ManifestSource(new ObjectStore(clients.s3, parts[0]), parts[1]);
@@ -113,9 +125,16 @@ final class Engine implements AutoCloseable {
             }
         });
         clients.close();
-        emulator.ifPresent(e -> {
-            e.saveState(LOCAL_STATE);
-            e.close();
-        });
+        try {
+            emulator.ifPresent(e -> {
+                try {
+                    e.saveState(LOCAL_STATE);
+                } finally {
+                    e.close();
+                }
+            });
+        } finally {
+            lock.ifPresent(LocalStateLock::close);
+        }
     }
 }

@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             RunCommand.class,
             HistoryCommand.class,
-            RerunCommand.class
+            RerunCommand.class,
+            UnlockCommand.class,
+            CalendarCommand.class,
+            ReportCommand.class
         })
 public final class Main implements Runnable {
 

@@ -32,13 +32,27 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PruneOptions prune;
 
+    @Mixin
+    LimitOptions limits;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        io.jobform.calendar.FargateLimits fargate;
+        try {
+            fargate = limits.resolve(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("jobform plan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         try (Engine session = Engine.open(engine, err::println)) {
             ReconcileResult result = session.reconciler.reconcile(prune.reconcileOptions(System.getenv()).withDryRun(true));
-            out.print(PlanPrinter.print(result, format, session.settings.source(), session.target, Instant.now()));
+            Instant now = Instant.now();
+            out.print(PlanPrinter.print(result, format, session.settings.source(), session.target, now));
+            if (format == PlanPrinter.Format.markdown && result.plan().isPresent()) {
+                out.print(PlanPeaks.markdown(result, fargate, now));
+            }
             out.flush();
             if (result.hasInvalidManifests()) {
                 return ExitCodes.INVALID_MANIFESTS;

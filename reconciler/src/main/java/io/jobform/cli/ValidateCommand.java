@@ -46,6 +46,9 @@ public final class ValidateCommand implements Callable<Integer> {
             + "$JOBFORM_INSTANCE or jobform).")
     Optional<String> instance = Optional.empty();
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -54,6 +57,13 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!INSTANCE.matcher(instanceName).matches()) {
             err.println("jobform validate: instance name '" + instanceName + "' must match ^[a-z][a-z0-9-]*$ and have "
                     + "at most 20 characters");
+            return ExitCodes.USAGE;
+        }
+        io.jobform.calendar.FargateLimits fargate;
+        try {
+            fargate = limits.resolve(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("jobform validate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of("manifests")) : paths;
@@ -67,7 +77,8 @@ public final class ValidateCommand implements Callable<Integer> {
         ManifestFiles.Local local = ManifestFiles.read(targets, YamlLimits.DEFAULT.maxBytes());
         List<ManifestFile> files = local.files();
         Instant now = Instant.now();
-        ValidationReport report = new Validator().validate(files, instanceName, now, local.keys());
+        ValidationReport report = PeakWarnings.add(new Validator().validate(files, instanceName, now, local.keys()),
+                fargate, now);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(ReportPrinter.json(report, files.size(), showSchedule, now));

@@ -66,13 +66,15 @@ final class InventoryUpdate {
         Map<String, String> jobByKey = new HashMap<>();
         jobs.forEach(j -> jobByKey.put(j.manifestKey(), j.name()));
         Map<String, byte[]> content = new HashMap<>();
-        manifests.files().forEach((ManifestFile f) -> content.put(f.key(), f.content()));
+        // A file too large to read has no content to cache.
+        manifests.files().stream().filter(f -> f.size() == f.content().length)
+                .forEach((ManifestFile f) -> content.put(f.key(), f.content()));
         Set<String> invalidFiles = new HashSet<>();
         validation.violations().stream().filter(Violation::isError).forEach(v -> invalidFiles.add(v.position().file()));
         for (ManifestListing m : manifests.listing()) {
             boolean valid = !invalidFiles.contains(m.key());
-            String cached = remote ? ManifestReader.cacheable(content.getOrDefault(m.key(), new byte[0])).orElse(null)
-                    : null;
+            String cached = remote ? Optional.ofNullable(content.get(m.key()))
+                    .flatMap(ManifestReader::cacheable).orElse(null) : null;
             entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), jobByKey.getOrDefault(m.key(), ""), valid, cached));
         }
         return new Inventory(1, "", entries, resources, old.statusDigests());

@@ -16,9 +16,22 @@ import java.util.Optional;
  * At most one reconcile per instance: a lease object taken with {@code If-None-Match: *},
  * renewed and released with {@code If-Match: <etag>}. An expired lease (its holder crashed) is
  * taken over with {@code If-Match} on the expired object's ETag, so two contenders cannot both win.
+ *
+ * <p>As in Kubernetes leader election, the lease is short ({@link #DEFAULT_DURATION}) and a
+ * heartbeat renews it while the holder works ({@link LeaseHold}): a crashed holder blocks the
+ * others for about a minute, a long apply keeps its lease however long it runs.
  */
 public final class Lease {
     public static final String KEY = "_jobform/lease.json";
+    /** How long a lease lasts without renewal: how long a crashed holder blocks the others. */
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+    /** The longest lease anyone may ask for. */
+    public static final Duration MAX_DURATION = Duration.ofMinutes(15);
+    /**
+     * No holder writes an expiry further ahead than {@link #MAX_DURATION}; one further ahead than
+     * this (a clock far off, a hand-written or hostile object) is stale rather than binding for years.
+     */
+    static final Duration STALE_BEYOND = MAX_DURATION.multipliedBy(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectStore store;
@@ -27,6 +40,7 @@ public final class Lease {
     private final Duration duration;
     private String etag;
     private Instant expires;
+    private boolean released;
 
     private Lease(ObjectStore store, Clock clock, String holder, Duration duration, String etag, Instant expires) {
         this.store = store;
@@ -37,12 +51,24 @@ public final class Lease {
         this.expires = expires;
     }
 
-    /** Why no lease was taken: who holds it and until when. */
+    /** Who holds a lease and until when; {@code holder} is printable (see {@link PrintableText}). */
     public record Held(String holder, Instant expires) {
         public String message() {
             return "another reconcile (" + holder + ") holds the lease until " + expires
                     + "; exiting, the next reconcile catches up";
         }
+    }
+
+    /** The lease object as stored, for {@code jobform unlock}. */
+    public record Current(Held held, Optional<Instant> acquired, String etag, boolean stale) {}
+
+    /** The lease object, if one exists; never modifies it. */
+    public static Optional<Current> read(ObjectStore store, Clock clock) {
+        return store.get(KEY).map(object -> {
+            Held held = held(object);
+            Instant now = clock.instant();
+            return new Current(held, acquired(object), object.etag(), isStale(held, now));
+        });
     }
 
     /**
@@ -65,17 +91,18 @@ public final class Lease {
             }
             Optional<StoredObject> current = store.get(KEY);
             Held held = current.map(Lease::held).orElse(new Held("unknown", now));
+            boolean free = isStale(held, now);
             // Once at least, and again while the wait lasts: the lease was released between our
             // two calls, another reconcile took over the expired one first, or the write conflicted.
             boolean mayRetry = !retried || clock.instant().isBefore(giveUp);
-            if (current.isPresent() && !held.expires().isAfter(now)) {
+            if (current.isPresent() && free) {
                 Optional<String> takenOver = store.putIfMatch(KEY, body, current.get().etag());
                 if (takenOver.isPresent()) {
                     return new Result(Optional.of(new Lease(store, clock, holder, duration, takenOver.get(), expires)),
                             Optional.empty());
                 }
             }
-            if (current.isEmpty() || !held.expires().isAfter(now)) {
+            if (current.isEmpty() || free) {
                 if (mayRetry) {
                     retried = true;
                     continue;
@@ -93,8 +120,16 @@ public final class Lease {
 
     public record Result(Optional<Lease> lease, Optional<Held> held) {}
 
-    /** Extends the lease when less than half of it is left; false when it was lost. */
+    /** Expired, or expiring absurdly far ahead: nobody holds it any more. */
+    static boolean isStale(Held held, Instant now) {
+        return !held.expires().isAfter(now) || held.expires().isAfter(now.plus(STALE_BEYOND));
+    }
+
+    /** Extends the lease when less than half of it is left; false when it was lost (or released). */
     public synchronized boolean renewIfDue() {
+        if (released) {
+            return false;
+        }
         Instant now = clock.instant();
         if (Duration.between(now, expires).compareTo(duration.dividedBy(2)) > 0) {
             return true;
@@ -108,13 +143,20 @@ public final class Lease {
         return renewed.isPresent();
     }
 
-    public Instant expires() {
+    public Duration duration() {
+        return duration;
+    }
+
+    public synchronized Instant expires() {
         return expires;
     }
 
-    /** Gives the lease back; a lease already taken over by someone else is left alone. */
+    /** Gives the lease back, once; a lease already taken over by someone else is left alone. */
     public synchronized void release() {
-        store.deleteIfMatch(KEY, etag);
+        if (!released) {
+            released = true;
+            store.deleteIfMatch(KEY, etag);
+        }
     }
 
     private static byte[] body(String holder, Instant acquired, Instant expires) {
@@ -128,9 +170,18 @@ public final class Lease {
     private static Held held(StoredObject object) {
         try {
             JsonNode node = JSON.readTree(object.body());
-            return new Held(node.path("holder").asText("unknown"), Instant.parse(node.path("expires").asText()));
+            return new Held(PrintableText.of(node.path("holder").asText("unknown")),
+                    Instant.parse(node.path("expires").asText()));
         } catch (IOException | RuntimeException e) {
             return new Held("unreadable lease", Instant.EPOCH); // garbage never blocks forever
+        }
+    }
+
+    private static Optional<Instant> acquired(StoredObject object) {
+        try {
+            return Optional.of(Instant.parse(JSON.readTree(object.body()).path("acquired").asText()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

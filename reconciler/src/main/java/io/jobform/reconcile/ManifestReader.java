@@ -40,7 +40,11 @@ final class ManifestReader {
         int fetched = 0;
         for (ManifestListing m : listing) {
             Inventory.ManifestEntry known = inventory.manifests().get(m.key());
-            if (source.remote() && known != null && known.etag().equals(m.etag()) && known.content() != null) {
+            if (m.size() > YamlLimits.DEFAULT.maxBytes()) {
+                // Rejected from the listed size alone; the loader names the size and the limit.
+                ManifestFile tooLarge = ManifestFile.unread(m.key(), m.size());
+                reads.add(() -> tooLarge);
+            } else if (source.remote() && known != null && known.etag().equals(m.etag()) && known.content() != null) {
                 ManifestFile cached = new ManifestFile(m.key(), known.content().getBytes(StandardCharsets.UTF_8));
                 reads.add(() -> cached);
             } else {

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param deadline     no new change starts after {@code deadline - margin} (a Lambda's remaining time)
  * @param leaseWait    how long a contender waits for the lease before it gives up
  * @param workers      jobs applied in parallel
- * @param leaseDuration how long the lease lasts before a crashed holder's lease may be taken over;
- *                      empty: the deadline plus one minute, or 15 minutes without a deadline
+ * @param leaseDuration how long the lease lasts without renewal, so how long a crashed holder blocks
+ *                      the others; a heartbeat renews it while the work runs. Empty: {@link Lease#DEFAULT_DURATION}
  */
 public record ReconcileOptions(boolean dryRun, boolean deep, boolean allowEmpty, int maxDeletions,
         Optional<Instant> deadline, Duration margin, Duration leaseWait, int workers,

@@ -9,6 +9,7 @@ import io.jobform.aws.OwnedResourceFinder;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.ResourceObserver;
 import io.jobform.aws.RoleClient;
+import io.jobform.aws.S3ManifestSource;
 import io.jobform.aws.ScheduleClient;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
@@ -21,11 +22,13 @@ import io.jobform.plan.Planner;
 import io.jobform.render.RenderResult;
 import io.jobform.render.Renderer;
 import io.jobform.source.ManifestSource;
+import io.jobform.validate.OwnBucket;
 import io.jobform.validate.ValidationReport;
 import io.jobform.validate.Validator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,28 +68,16 @@ public final class Reconciler {
         if (options.dryRun()) {
             return run(options, progress);
         }
-        Duration leaseFor = options.leaseDuration().or(() -> options.deadline()
-                .map(d -> Duration.between(clock.instant(), d).plusMinutes(1)).filter(d -> !d.isNegative()))
-                .orElse(Duration.ofMinutes(15));
+        Duration leaseFor = options.leaseDuration().orElse(Lease.DEFAULT_DURATION);
         Lease.Result lease = Lease.acquire(store, clock, holder(), leaseFor, options.leaseWait(), Duration.ofSeconds(1));
         if (lease.lease().isEmpty()) {
             String message = lease.held().map(Lease.Held::message).orElse("the lease is held");
             progress.accept(message);
             return ReconcileResult.leaseHeld(message);
         }
-        Lease held = lease.lease().get();
-        // Long applies (a bulk create at one task definition per second) outlive a lease: every
-        // progress line renews it once less than half of it is left.
-        Consumer<String> renewing = line -> {
-            progress.accept(line);
-            if (!held.renewIfDue()) {
-                progress.accept("warning: the lease was taken over by another reconcile");
-            }
-        };
-        try {
-            return run(options, renewing);
-        } finally {
-            held.release();
+        // Renewed by a heartbeat while the work runs, released at the end and on SIGINT/SIGTERM.
+        try (LeaseHold held = new LeaseHold(lease.lease().get(), progress)) {
+            return run(options, progress);
         }
     }
 
@@ -103,7 +94,8 @@ public final class Reconciler {
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress, Optional<StoredObject> stored,
             Inventory inventory, ResourceObserver observer, BackgroundObservation observation) throws IOException {
         ManifestReader.ManifestSet manifests = ManifestReader.read(source, inventory);
-        ValidationReport validation = new Validator().validate(manifests.files(), config.instance(), clock.instant());
+        ValidationReport validation = new Validator().protecting(ownBuckets())
+                .validate(manifests.files(), config.instance(), clock.instant());
         RenderResult render = Renderer.render(validation.jobs(), config);
 
         Set<String> frozenJobs = new HashSet<>(validation.invalidJobNames());
@@ -155,6 +147,18 @@ public final class Reconciler {
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                 Optional.of(report), manifests.listing().size(), manifests.fetched());
+    }
+
+    /**
+     * Jobs may only read where this reconciler keeps its state (the whole bucket) and its
+     * manifests (their prefix in the source bucket).
+     */
+    private List<OwnBucket> ownBuckets() {
+        List<OwnBucket> buckets = new ArrayList<>(List.of(new OwnBucket(config.partition(), store.bucket(), "")));
+        if (source instanceof S3ManifestSource s3) {
+            buckets.add(new OwnBucket(config.partition(), s3.bucket(), s3.prefix()));
+        }
+        return buckets;
     }
 
     private static String holder() {

@@ -1,6 +1,7 @@
 package io.jobform.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,7 +35,7 @@ public final class DirectoryManifestSource implements ManifestSource {
             for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String key = root.relativize(path).toString().replace('\\', '/');
                 if (ManifestListing.isManifestKey(key)) {
-                    files.add(new ManifestListing(key, hash(Files.readAllBytes(path))));
+                    files.add(listing(key, path));
                 }
             }
         }
@@ -42,9 +43,25 @@ public final class DirectoryManifestSource implements ManifestSource {
         return files;
     }
 
+    /** A file over the size limit is never read (a 3 GB file would not fit in memory): its tag is its size and time. */
+    private static ManifestListing listing(String key, Path path) throws IOException {
+        long size = Files.size(path);
+        if (size >= READ_LIMIT) {
+            return new ManifestListing(key, "unread-" + size + "-" + Files.getLastModifiedTime(path).toMillis(), size);
+        }
+        byte[] content = head(path);
+        return new ManifestListing(key, hash(content), content.length);
+    }
+
     @Override
     public byte[] read(ManifestListing file) throws IOException {
-        return Files.readAllBytes(root.resolve(file.key()));
+        return head(root.resolve(file.key()));
+    }
+
+    private static byte[] head(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(READ_LIMIT);
+        }
     }
 
     private static String hash(byte[] content) {

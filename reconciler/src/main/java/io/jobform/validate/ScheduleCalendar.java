@@ -37,6 +37,39 @@ public final class ScheduleCalendar {
         return rateTimes((ScheduleExpression.Rate) schedule.expression(), schedule, from, count);
     }
 
+    /**
+     * Every fire time in {@code [from, to)}, in the schedule's zone: {@link #next} repeated, so the
+     * calendar and the next-runs preview agree. A rate without start date counts from {@code from}.
+     */
+    public static List<ZonedDateTime> between(Schedule schedule, Instant from, Instant to) {
+        List<ZonedDateTime> times = new ArrayList<>();
+        Instant cursor = from.minusSeconds(1);
+        Schedule anchored = schedule.expression() instanceof ScheduleExpression.Rate && schedule.startDate().isEmpty()
+                ? new Schedule(schedule.expression(), schedule.timezone(), schedule.jitterMinutes(),
+                        Optional.of(from), schedule.endDate())
+                : schedule;
+        // Finding each cron time is slow (cron-utils searches field by field): ask for about as
+        // many as the shortest spacing of the expression allows in the range, more if needed.
+        Duration spacing = schedule.expression() instanceof ScheduleExpression.Cron cron
+                ? CronSpacing.shortest(cron.awsFields()) : ((ScheduleExpression.Rate) schedule.expression()).interval();
+        long expected = Duration.between(from, to).toSeconds() / Math.max(60, spacing.toSeconds()) + 2;
+        for (int size = (int) Math.min(expected, MAX_BATCH); ; size = Math.min(size * 2, MAX_BATCH)) {
+            List<ZonedDateTime> batch = next(anchored, cursor, size);
+            for (ZonedDateTime t : batch) {
+                if (!t.toInstant().isBefore(to)) {
+                    return List.copyOf(times);
+                }
+                times.add(t);
+            }
+            if (batch.size() < size) {
+                return List.copyOf(times);
+            }
+            cursor = batch.get(batch.size() - 1).toInstant();
+        }
+    }
+
+    private static final int MAX_BATCH = 1024;
+
     /** The parsed form of a cron schedule, for callers that evaluate one expression many times. */
     static ExecutionTime executionTime(ScheduleExpression.Cron cron) {
         return ExecutionTime.forCron(AwsCron.parse(cron.awsFields()));

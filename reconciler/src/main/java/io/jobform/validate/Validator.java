@@ -32,14 +32,25 @@ public final class Validator {
 
     private final ManifestLoader loader;
     private final SchemaCheck schema;
+    private final List<OwnBucket> ownBuckets;
 
     public Validator() {
         this(new ManifestLoader());
     }
 
     public Validator(ManifestLoader loader) {
+        this(loader, new SchemaCheck(), List.of());
+    }
+
+    private Validator(ManifestLoader loader, SchemaCheck schema, List<OwnBucket> ownBuckets) {
         this.loader = loader;
-        this.schema = new SchemaCheck();
+        this.schema = schema;
+        this.ownBuckets = List.copyOf(ownBuckets);
+    }
+
+    /** This validator, also refusing permissions that could change these buckets ({@link OwnBucket}). */
+    public Validator protecting(List<OwnBucket> buckets) {
+        return new Validator(loader, schema, buckets);
     }
 
     /** Validates with the current time as the reference for schedule warnings. */
@@ -98,7 +109,8 @@ public final class Validator {
                 } else {
                     Findings findings = new Findings(subject, doc.positions(), usableDefaults.map(YamlDocument::positions));
                     ObjectNode merged = usableDefaults.map(d -> DefaultsMerge.merge(d.tree(), doc.tree())).orElse(doc.tree());
-                    Optional<Schedule> schedule = semantics(merged, instanceName, now, findings, !schemaErrors.isEmpty());
+                    Optional<Schedule> schedule = semantics(merged, instanceName, ownBuckets, now, findings,
+                            !schemaErrors.isEmpty());
                     own.addAll(beyond(schemaErrors, findings.violations()));
                     if (schemaErrors.isEmpty() && !findings.hasErrors()) {
                         job = Optional.of(JobBinder.bind(merged, schedule, doc.file(), doc.start()));
@@ -126,13 +138,13 @@ public final class Validator {
      * Semantic checks also run on a schema-invalid job so that one pass reports everything; on
      * such a tree a check may meet a value of the wrong shape, and its findings are then moot.
      */
-    private static Optional<Schedule> semantics(ObjectNode job, String instance, Instant now, Findings findings,
-            boolean schemaInvalid) {
+    private static Optional<Schedule> semantics(ObjectNode job, String instance, List<OwnBucket> buckets, Instant now,
+            Findings findings, boolean schemaInvalid) {
         if (!schemaInvalid) {
-            return checks(job, instance, now, findings);
+            return checks(job, instance, buckets, now, findings);
         }
         try {
-            return checks(job, instance, now, findings);
+            return checks(job, instance, buckets, now, findings);
         } catch (RuntimeException wrongShape) {
             return Optional.empty();
         }
@@ -147,7 +159,8 @@ public final class Validator {
         return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".") || a.startsWith(b + "[") || b.startsWith(a + "[");
     }
 
-    private static Optional<Schedule> checks(ObjectNode job, String instance, Instant now, Findings findings) {
+    private static Optional<Schedule> checks(ObjectNode job, String instance, List<OwnBucket> buckets, Instant now,
+            Findings findings) {
         IdentityCheck.check(job, instance, findings);
         JsonNode spec = job.path("spec");
         Optional<Schedule> schedule = spec.has("schedule")
@@ -155,7 +168,7 @@ public final class Validator {
         schedule.ifPresent(s -> ScheduleWarnings.check(s, now, findings));
         ContainerCheck.check(spec.path("container"), findings);
         ReferenceCheck.check(spec, findings);
-        PermissionGuardrails.check(spec.path("permissions"), Optional.of(instance), findings);
+        PermissionGuardrails.check(spec.path("permissions"), Optional.of(instance), buckets, findings);
         return schedule;
     }
 

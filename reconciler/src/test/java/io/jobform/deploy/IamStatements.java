@@ -78,7 +78,11 @@ final class IamStatements {
         if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
             problems.add(where + ": Effect must be Allow or Deny");
         }
-        if (statement.actions().isEmpty()) {
+        boolean notAction = !strings(statement.body().get("NotAction")).isEmpty();
+        if (notAction && statement.allows()) {
+            problems.add(where + ": NotAction only with Effect Deny");
+        }
+        if (statement.actions().isEmpty() && !notAction) {
             problems.add(where + ": no Action");
         }
         for (String action : statement.actions()) {

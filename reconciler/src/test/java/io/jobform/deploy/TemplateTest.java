@@ -140,6 +140,25 @@ class TemplateTest {
     }
 
     @Test
+    void theBoundaryLetsJobsOnlyReadTheManifestBucket() {
+        IamStatements.Statement deny = IamStatements.of(template, BOUNDARIES).stream()
+                .filter(s -> s.sid().equals("DenyManifestBucketChanges")).findFirst().orElseThrow();
+        assertThat(deny.body().get("Effect")).isEqualTo("Deny");
+        List<String> reads = IamStatements.strings(deny.body().get("NotAction"));
+        assertThat(String.valueOf(deny.body().get("Resource")))
+                .contains("${InstanceName}-manifests-${AWS::AccountId}-${AWS::Region}}")
+                .contains("${InstanceName}-manifests-${AWS::AccountId}-${AWS::Region}/*");
+        // Every write, delete and reconfiguration is outside the NotAction list, so denied.
+        for (String action : List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutBucketPolicy",
+                "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration", "s3:PutBucketVersioning", "s3:PutBucketAcl",
+                "s3:PutObjectAcl", "s3:PutEncryptionConfiguration", "s3:PutBucketNotification", "s3:DeleteBucket",
+                "s3:PutBucketPublicAccessBlock", "s3:PutReplicationConfiguration", "s3:RestoreObject")) {
+            assertThat(reads).as(action).noneMatch(r -> action.matches(r.replace("*", ".*")));
+        }
+        assertThat(reads).allMatch(r -> r.startsWith("s3:Get") || r.startsWith("s3:List"));
+    }
+
+    @Test
     void bucketIsVersionedEncryptedPrivateAndTlsOnly() {
         Map<String, Object> bucket = properties("ManifestBucket");
         assertThat(map(bucket, "VersioningConfiguration").get("Status")).isEqualTo("Enabled");

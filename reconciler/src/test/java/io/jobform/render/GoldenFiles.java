@@ -12,13 +12,13 @@ import java.util.List;
  * Compares text with a checked-in golden file under src/test/resources/golden. Run the tests
  * with {@code -Djobform.updateGolden=true} to rewrite the files, then review the diff in git.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
 
     static final Path DIR = Path.of("src/test/resources/golden");
 
     private GoldenFiles() {}
 
-    static void assertMatches(String name, String actual) throws IOException {
+    public static void assertMatches(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
         if (Boolean.getBoolean("jobform.updateGolden")) {
             Files.createDirectories(file.getParent());

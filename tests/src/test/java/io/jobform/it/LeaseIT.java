@@ -103,4 +103,66 @@ class LeaseIT extends InSandbox {
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
         assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
     }
+
+    @Test
+    void anExpiryAbsurdlyFarAheadIsStaleAndTakenOver() {
+        holdLease("forever", Instant.parse("9999-12-31T23:59:59Z"));
+        ReconcileResult result = sandbox.apply(ReconcileOptions.defaults().withLeaseWait(Duration.ZERO));
+        assertThat(result.leaseHeld()).isEmpty();
+        assertThat(result.apply().orElseThrow().failures()).isEmpty();
+        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+    }
+
+    @Test
+    void theHolderIsPrintedWithoutControlCharacters() {
+        Instant expires = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        holdLease("evil\\u001b[2J\\r\\nfake: done\\u202e", expires);
+        ReconcileResult result = sandbox.apply(ReconcileOptions.defaults().withLeaseWait(Duration.ZERO));
+        assertThat(result.leaseHeld()).hasValue("another reconcile (evil\\u001B[2J\\u000D\\u000Afake: done\\u202E) "
+                + "holds the lease until " + expires + "; exiting, the next reconcile catches up");
+    }
+
+    @Test
+    void aReconcileTakesAShortLeaseSoACrashedHolderBlocksOthersAboutAMinute() {
+        java.util.List<Duration> leases = new java.util.ArrayList<>();
+        var reconciler = new io.jobform.reconcile.Reconciler(Sandbox.config("jobform"),
+                new io.jobform.source.DirectoryManifestSource(sandbox.manifests), sandbox.store, sandbox.clients,
+                java.time.Clock.systemUTC(), line -> sandbox.store.get(Lease.KEY).ifPresent(o -> leases.add(length(o.body()))),
+                new io.jobform.aws.PropagationRetry(5, Duration.ofMillis(50), Duration.ofMillis(200)));
+        try {
+            assertThat(reconciler.reconcile(ReconcileOptions.defaults()).apply().orElseThrow().failures()).isEmpty();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(leases).isNotEmpty().allSatisfy(d -> assertThat(d).isEqualTo(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void aHeartbeatKeepsTheLeaseWhileWorkWithoutProgressOutlastsIt() throws Exception {
+        // Observation takes 4 s (no progress line meanwhile); the lease lasts 2 s without renewal.
+        sandbox.emulator.hooks().latency("tagging:GetResources", Duration.ofSeconds(4));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var holder = pool.submit(() -> sandbox.apply(ReconcileOptions.defaults().withLeaseDuration(Duration.ofSeconds(2))));
+            Thread.sleep(3_500); // past the first lease's expiry, inside the slow observation
+            Lease.Result contender = Lease.acquire(sandbox.store, java.time.Clock.systemUTC(), "contender",
+                    Duration.ofSeconds(2), Duration.ZERO, Duration.ofMillis(100));
+            contender.lease().ifPresent(Lease::release);
+            assertThat(contender.lease()).as("the holder's lease was renewed").isEmpty();
+            assertThat(holder.get().apply().orElseThrow().failures()).isEmpty();
+        } finally {
+            sandbox.emulator.hooks().clearLatency();
+            pool.shutdownNow();
+        }
+        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+    }
+
+    private static Duration length(byte[] lease) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lease);
+            return Duration.between(Instant.parse(node.path("acquired").asText()), Instant.parse(node.path("expires").asText()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -1,12 +1,14 @@
 package io.jobform.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobform.emulator.Emulator;
 import io.jobform.emulator.EmulatorOptions;
 import io.jobform.emulator.s3.S3Event;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -131,5 +134,25 @@ class StateAndNotificationsIT extends EndpointTestBase {
         assertThat(state.path("accountId").asText()).isEqualTo("123456789012");
         assertThat(state.path("services").has("s3")).isTrue();
         assertThat(state.path("services").has("iam")).isTrue();
+    }
+
+    @Test
+    void aFailedSaveKeepsTheStateSavedBeforeAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        try (Emulator own = Emulator.start(EmulatorOptions.defaults()); S3Client s3 = s3(own.endpoint())) {
+            s3.createBucket(b -> b.bucket("kept-state"));
+            Path file = dir.resolve("state.json");
+            own.saveState(file);
+            String saved = Files.readString(file);
+            // Half a UTF-16 surrogate pair (a JSON escape can make one): UTF-8 cannot encode it.
+            ObjectMapper json = new ObjectMapper();
+            own.restore(json.readTree(json.writeValueAsString(own.snapshot()).replace("kept-state", "kept-\\ud800")));
+
+            assertThatThrownBy(() -> own.saveState(file)).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("the state saved before is kept");
+            assertThat(Files.readString(file)).isEqualTo(saved);
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left).containsExactly(file);
+            }
+        }
     }
 }

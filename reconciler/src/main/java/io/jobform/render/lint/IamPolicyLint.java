@@ -28,7 +28,7 @@ public final class IamPolicyLint {
             Set.of("ecs:StopTask", "ecs:DescribeTasks", "ecr:GetAuthorizationToken");
 
     private static final Set<String> STATEMENT_KEYS =
-            Set.of("Sid", "Effect", "Principal", "Action", "Resource", "Condition");
+            Set.of("Sid", "Effect", "Principal", "Action", "NotAction", "Resource", "Condition");
     private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z0-9]+\\*?$");
     private static final Pattern ARN = Pattern.compile("^arn:aws(-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:.+$");
 
@@ -44,7 +44,8 @@ public final class IamPolicyLint {
             if (s.has("Principal")) {
                 findings.add(at + ": Principal belongs in trust policies only");
             }
-            List<String> actions = strings(s.path("Action"));
+            List<String> actions = new ArrayList<>(strings(s.path("Action")));
+            actions.addAll(strings(s.path("NotAction"))); // checked for form alike; grammar() limits NotAction to Deny
             List<String> resources = strings(s.path("Resource"));
             if (resources.isEmpty()) {
                 findings.add(at + ": no Resource");
@@ -128,7 +129,13 @@ public final class IamPolicyLint {
             if (!effect.equals("Allow") && !effect.equals("Deny")) {
                 findings.add(at + ": Effect must be Allow or Deny");
             }
-            if (strings(s.path("Action")).isEmpty()) {
+            // A Deny may name what it leaves alone instead (NotAction): every other action is denied.
+            // With Allow, NotAction grants every unlisted action, which no policy here needs.
+            boolean notAction = !strings(s.path("NotAction")).isEmpty();
+            if (notAction && !effect.equals("Deny")) {
+                findings.add(at + ": NotAction only with Effect Deny");
+            }
+            if (strings(s.path("Action")).isEmpty() && !notAction) {
                 findings.add(at + ": no Action");
             }
             JsonNode condition = s.path("Condition");

@@ -40,6 +40,12 @@ class IamPolicyLintTest {
                         {"Effect":"allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b"]}"""), "Effect must be"),
                 Arguments.of("unknown element", policy("""
                         {"Effect":"Allow","Actions":["s3:GetObject"],"Resource":["arn:aws:s3:::b"]}"""), "unknown element 'Actions'"),
+                Arguments.of("deny all but reads", policy("""
+                        {"Effect":"Deny","NotAction":["s3:Get*","s3:List*"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}"""),
+                        null),
+                Arguments.of("NotAction with Allow", policy("""
+                        {"Effect":"Allow","NotAction":["s3:DeleteBucket"],"Resource":["arn:aws:s3:::b"]}"""),
+                        "NotAction only with Effect Deny"),
                 Arguments.of("malformed arn", policy("""
                         {"Effect":"Allow","Action":["s3:GetObject"],"Resource":["s3://bucket"]}"""), "malformed resource ARN"));
     }
