@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * One command's connection to AWS (or to the embedded emulator with {@code --local}) and the
- * reconciler built on it. Closing it saves the local emulator's state.
+ * reconciler built on it. Closing it saves the local emulator's state; so does Ctrl-C (a
+ * shutdown hook), so an execution started before it stays in the local history.
  */
 final class Engine implements AutoCloseable {
     static final Path LOCAL_STATE = Path.of(".jobform", "local", "emulator-state.json");
@@ -32,6 +33,7 @@ final class Engine implements AutoCloseable {
     final Reconciler reconciler;
     final Teardown teardown;
     final String target;
+    private final Optional<Thread> saveOnExit;
 
     private Engine(Optional<LocalStateLock> lock, Optional<Emulator> emulator, Settings settings, AwsClients clients,
             Reconciler reconciler, Teardown teardown, String target) {
@@ -42,6 +44,13 @@ final class Engine implements AutoCloseable {
         this.reconciler = reconciler;
         this.teardown = teardown;
         this.target = target;
+        this.saveOnExit = emulator.map(e -> new Thread(() -> e.saveState(LOCAL_STATE), "jobform-save-local-state"));
+        saveOnExit.ifPresent(Runtime.getRuntime()::addShutdownHook);
+    }
+
+    /** The embedded emulator of {@code --local}. */
+    Optional<Emulator> emulator() {
+        return emulator;
     }
 
     /**
@@ -116,6 +125,13 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        saveOnExit.ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook saves the state itself.
+            }
+        });
         clients.close();
         try {
             emulator.ifPresent(e -> {

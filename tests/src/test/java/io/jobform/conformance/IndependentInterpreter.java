@@ -34,8 +34,8 @@ public final class IndependentInterpreter {
     /** The interpreter, or why it cannot run here. */
     public static synchronized Result locate() {
         Optional<String> node = output(List.of("node", "--version"));
-        if (node.isEmpty() || !node.get().matches("v(2\\d|[3-9]\\d)\\..*")) {
-            return new Result(Optional.empty(), "Node.js 20 or later is not on the PATH (found: " + node.orElse("none")
+        if (node.isEmpty() || !node.get().matches("v(1[89]|[2-9]\\d)\\..*")) {
+            return new Result(Optional.empty(), "Node.js 18 or later is not on the PATH (found: " + node.orElse("none")
                     + "); the differential tests need it (.ci/run installs it)");
         }
         if (output(List.of("npm", "--version")).isEmpty()) {

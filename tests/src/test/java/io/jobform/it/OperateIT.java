@@ -42,6 +42,8 @@ class OperateIT extends InSandbox {
                 """);
         assertThat(sandbox.apply().applyFailed()).isFalse();
         cli = new OperateCli(sandbox);
+        // These tests end each execution themselves, with the outcome they check.
+        cli.states().holdExecutions(true);
     }
 
     @Test

@@ -32,6 +32,14 @@ final class ExecutionRunner {
     }
 
     void start(StateMachineStore.Machine machine, ObjectNode execution) {
+        if (support.hold()) {
+            ObjectNode started = execution.putArray("_events").addObject()
+                    .put("timestamp", execution.get("startDate").asDouble()).put("type", "ExecutionStarted")
+                    .putObject("executionStartedEventDetails");
+            started.put("input", execution.path("input").asText()).put("roleArn", machine.body.path("roleArn").asText());
+            started.putObject("inputDetails").put("truncated", false);
+            return;
+        }
         compute(machine, execution, JsonBody.instant(execution.get("startDate")), Optional.empty());
     }
 

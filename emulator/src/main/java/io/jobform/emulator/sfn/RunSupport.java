@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What executions use besides their own store: the task outcome hook, the ECS task
- * definitions, the record of published SNS messages and the scripted results per execution
- * name.
+ * definitions, the record of published SNS messages, the scripted results per execution
+ * name, and whether executions are held (started but not executed).
  */
 record RunSupport(TaskOutcomes outcomes, TaskDefinitionLookup definitions, List<PublishedMessage> published,
-        Map<String, Map<String, List<JsonNode>>> scripts) {}
+        Map<String, Map<String, List<JsonNode>>> scripts, boolean hold) {}

@@ -33,6 +33,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
     private final List<PublishedMessage> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Map<String, List<JsonNode>>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
     private final TaskDefinitionLookup definitions;
+    private volatile boolean hold;
 
     public StepFunctionsService(EmulatorContext context) {
         this(context, (region, reference) -> Optional.empty());
@@ -102,6 +103,15 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
         scripts.put(executionName, Map.copyOf(resultsByState));
     }
 
+    /**
+     * With {@code true}, executions started from now on are not executed: they stay RUNNING
+     * after ExecutionStarted until {@link #completeExecution} ends them, for tests that choose
+     * the execution's outcome themselves.
+     */
+    public void holdExecutions(boolean holdThem) {
+        this.hold = holdThem;
+    }
+
     /** Forgets task outcomes, scripts and published messages. */
     public void resetRunHooks() {
         outcomes.clear();
@@ -149,7 +159,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
     }
 
     private ExecutionRunner runner(StateMachineStore store) {
-        return new ExecutionRunner(store, context.clock(), new RunSupport(outcomes, definitions, published, scripts));
+        return new ExecutionRunner(store, context.clock(), new RunSupport(outcomes, definitions, published, scripts, hold));
     }
 
     private StateMachineStore store(String region) {

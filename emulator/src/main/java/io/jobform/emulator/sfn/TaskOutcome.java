@@ -35,7 +35,7 @@ public sealed interface TaskOutcome {
      * {@code spot-capacity}, {@code spot-interruption}, {@code run-failure}, {@code access-denied},
      * {@code api-error=Code}, {@code stays-running}, {@code success}.
      */
-    static TaskOutcome parse(String text) {
+    public static TaskOutcome parse(String text) {
         String[] parts = text.strip().split(",");
         Duration run = TaskOutcome.DEFAULT instanceof Exit e ? e.runTime() : Duration.ZERO;
         for (int i = 1; i < parts.length; i++) {

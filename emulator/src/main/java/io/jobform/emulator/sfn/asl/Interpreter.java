@@ -159,7 +159,8 @@ public final class Interpreter {
             throw e;
         } catch (StatesError e) {
             throw new Fault(located(e, name, enteredId), t);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Whatever the interpreter cannot handle fails this execution, never the emulator.
             throw new Fault(located(StatesError.runtime(String.valueOf(e)), name, enteredId), t);
         }
     }

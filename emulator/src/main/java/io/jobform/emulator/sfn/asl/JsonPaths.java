@@ -27,6 +27,7 @@ final class JsonPaths {
             .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
             .mappingProvider(new JacksonMappingProvider(MAPPER))
             .build();
+    private static final Pattern REFERENCE = Pattern.compile("\\$(\\.[^.\\[\\]*?(),@]+|\\['[^']*'\\]|\\[\\d+\\])+");
     private static final Pattern STEP = Pattern.compile("\\.([^.\\[\\]]+)|\\['([^']*)'\\]|\\[(\\d+)\\]");
 
     private JsonPaths() {}
@@ -41,6 +42,20 @@ final class JsonPaths {
         String jsonPath = fromContext ? path.substring(1) : path;
         if (jsonPath.equals("$")) {
             return root;
+        }
+        // A reference path (.name, ['name'], [index] steps) is walked here: Jayway answers an
+        // index past the end with null instead of "no match".
+        if (REFERENCE.matcher(jsonPath).matches()) {
+            JsonNode node = root;
+            for (Object step : steps(jsonPath)) {
+                node = step instanceof String name ? (node.isObject() ? node.get(name) : null)
+                        : (node.isArray() ? node.get((Integer) step) : null);
+                if (node == null) {
+                    throw StatesError.runtime("Invalid path '" + path + "' : No results for path: " + jsonPath + " in "
+                            + (fromContext ? "the Context object" : "the input '" + Jsons.cut(input) + "'"));
+                }
+            }
+            return node;
         }
         try {
             Object value = JsonPath.using(JACKSON).parse(root).read(jsonPath);

@@ -63,7 +63,8 @@ class InterpreterTest {
         ExecutionResult result = Interpreter.run(c.get("definition"), context, scripted, START, Optional.empty());
 
         JsonNode expect = c.get("expect");
-        assertThat(result.status()).isEqualTo(expect.get("status").asText());
+        assertThat(result.status()).as(result.error() + ": " + result.cause() + " after " + result.visitedStates())
+                .isEqualTo(expect.get("status").asText());
         if (expect.has("output")) {
             assertThat(result.output()).contains(expect.get("output"));
         }
