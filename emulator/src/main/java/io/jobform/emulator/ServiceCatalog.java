@@ -42,14 +42,15 @@ public final class ServiceCatalog {
         List<AwsService> services = new ArrayList<>();
         services.add(new S3Service(ctx));
         services.add(iam);
-        services.add(new EcsService(ctx));
+        EcsService ecs = new EcsService(ctx);
+        services.add(ecs);
         services.add(new SchedulerService(ctx));
-        services.add(new StepFunctionsService(ctx));
+        services.add(new StepFunctionsService(ctx, ecs::taskDefinition));
         services.add(new LogsService(ctx));
         services.addAll(extra);
         List<TaggedResources> tagged = services.stream()
                 .filter(TaggedResources.class::isInstance).map(TaggedResources.class::cast).toList();
-        services.add(new TaggingService(tagged));
+        services.add(new TaggingService(tagged, ctx.clock()));
         return new ServiceCatalog(services);
     }
 

@@ -12,6 +12,7 @@ import io.jobform.render.StateMachineSpec;
 import io.jobform.render.TaskDefinitionSpec;
 import io.jobform.resource.DesiredResource;
 import io.jobform.resource.OwnershipTags;
+import io.jobform.resource.ResourceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,16 @@ public final class AwsChangeExecutor implements ChangeExecutor {
      * ignores its tags, so the machine step must know to adopt (re-tag) it; a job's steps run in order.
      */
     private final Set<String> adopting = ConcurrentHashMap.newKeySet();
+    private final Set<ResourceId> foreign;
 
-    public AwsChangeExecutor(String instance, AwsClients clients, PropagationRetry propagation) {
+    /**
+     * @param foreign what observation found under a desired name without this instance's marks:
+     *                creating it is reported at once, whatever the service's create call would do
+     *                with an existing name (moto's CreateStateMachine, unlike AWS's, succeeds)
+     */
+    public AwsChangeExecutor(String instance, AwsClients clients, PropagationRetry propagation,
+            Set<ResourceId> foreign) {
+        this.foreign = Set.copyOf(foreign);
         this.instance = instance;
         this.taskDefinitions = new TaskDefinitionClient(clients.ecs);
         this.stateMachines = new StateMachineClient(clients.sfn);
@@ -54,15 +63,20 @@ public final class AwsChangeExecutor implements ChangeExecutor {
     public StepOutcome execute(Change change) {
         try {
             if (change instanceof Change.Create c) {
-                return put(spec(c.desired()), true);
+                return foreign.contains(c.id()) ? notOwned() : put(spec(c.desired()), true);
             } else if (change instanceof Change.Update u) {
-                return put(spec(u.desired()), false);
+                return u.desired() instanceof TaskDefinitionSpec t && u.observed().specHash().isPresent()
+                        ? updateTaskDefinition(t, u.observed()) : put(spec(u.desired()), false);
             } else if (change instanceof Change.Delete d) {
                 return delete(d.observed());
             } else if (change instanceof Change.Orphan o) {
                 return disown(o.observed());
             } else if (change instanceof Change.RetireRevisions r) {
-                taskDefinitions.retire(r.revisionArns());
+                // Every ACTIVE revision but the newest (the one just registered) goes, also one
+                // whose registration a crash kept out of the inventory.
+                List<String> active = taskDefinitions.activeRevisions(r.id().name());
+                taskDefinitions.retire(union(r.revisionArns(),
+                        active.isEmpty() ? List.of() : active.subList(0, active.size() - 1)));
             }
             return StepOutcome.Done.nothing(); // Keep and Skip make no call
         } catch (AwsServiceException e) {
@@ -127,13 +141,31 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         return new StepOutcome.Done(Optional.of(arn), modified);
     }
 
+    /**
+     * Registers a new revision unless the family's latest ACTIVE revision is a newer one than
+     * jobform recorded that already carries the desired hash: a registration whose recording a
+     * crash prevented. Adopting it keeps one revision per change. Not in deep mode (no observed
+     * hash), where the point is to register afresh.
+     */
+    private StepOutcome updateTaskDefinition(TaskDefinitionSpec t, ObservedResource observed) {
+        Optional<Map.Entry<String, Map<String, String>>> latest = taskDefinitions.latest(t.family());
+        if (latest.isPresent() && !latest.get().getKey().equals(observed.arn())
+                && instance.equals(latest.get().getValue().get(OwnershipTags.INSTANCE))
+                && t.specHash().equals(latest.get().getValue().get(OwnershipTags.SPEC_HASH))) {
+            return StepOutcome.Done.of(latest.get().getKey());
+        }
+        return StepOutcome.Done.of(taskDefinitions.register(t));
+    }
+
     private StepOutcome delete(ObservedResource o) {
         switch (o.id().kind()) {
             case SCHEDULE -> schedules.delete(instance, o.id().name());
             case STATE_MACHINE -> stateMachines.delete(o.arn());
-            case TASK_DEFINITION -> taskDefinitions.retire(allRevisions(o));
+            case TASK_DEFINITION -> taskDefinitions.retire(union(allRevisions(o),
+                    taskDefinitions.activeRevisions(o.id().name())));
             case ROLE -> roles.delete(o.id().name());
-            case SCHEDULE_GROUP -> { } // shared: the planner never prunes it
+            // Shared: a reconcile never prunes it; only jobform destroy plans its deletion.
+            case SCHEDULE_GROUP -> schedules.deleteGroup(o.id().name());
         }
         return StepOutcome.Done.nothing();
     }
@@ -148,7 +180,8 @@ public final class AwsChangeExecutor implements ChangeExecutor {
                 }
             }
             case STATE_MACHINE -> stateMachines.disown(o.arn(), instance);
-            case TASK_DEFINITION -> taskDefinitions.disown(allRevisions(o), instance);
+            case TASK_DEFINITION -> taskDefinitions.disown(union(allRevisions(o),
+                    taskDefinitions.activeRevisions(o.id().name())), instance);
             case ROLE -> roles.disown(o.id().name(), instance);
             case SCHEDULE_GROUP -> { }
         }
@@ -165,6 +198,12 @@ public final class AwsChangeExecutor implements ChangeExecutor {
     /** This instance's, or kept by it ({@code jobform.io/prune: "false"}) and now wanted again. */
     private boolean ownedOrKept(Map<String, String> tags) {
         return instance.equals(tags.get(OwnershipTags.INSTANCE)) || instance.equals(tags.get(OwnershipTags.KEPT_BY));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private StepOutcome notOwned() {

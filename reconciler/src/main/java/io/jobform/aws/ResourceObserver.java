@@ -6,30 +6,32 @@ import io.jobform.resource.OwnershipTags;
 import io.jobform.resource.ResourceId;
 import io.jobform.resource.ResourceKind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Observes everything the instance owns with a constant number of calls per page:
- * GetResources (task definitions, state machines, schedule group), ListSchedules in the group,
- * ListRoles under the path. Only resources that changed behind jobform's back cost one more
- * call (a role the inventory does not know); a schedule modified since the last apply is re-applied.
+ * Observes everything the instance owns from the services' own listings, a constant number of
+ * calls per page: GetScheduleGroup, ListStateMachines, ListTaskDefinitionFamilies, ListSchedules
+ * in the group, ListRoles under the path. Existence never comes from the Resource Groups Tagging
+ * index, which keeps deleted resources and misses new ones for minutes or longer.
+ *
+ * <p>Ownership and spec hashes come from the inventory (what jobform applied, with its hash). A
+ * listed resource the inventory does not know (created before a crash prevented the inventory
+ * write, or somebody else's with a matching name) costs one direct read of its tags; one without
+ * this instance's tag is remembered as foreign and not read again while it stays listed.
  */
 public final class ResourceObserver {
-    private final OwnedResourceFinder finder;
-    private final ScheduleClient schedules;
-    private final RoleClient roles;
+    private final ServiceListings services;
     private final String instance;
-    private final Map<ResourceId, String> lastModified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ResourceId, String> lastModified = new ConcurrentHashMap<>();
+    private final Map<ResourceId, String> foreign = new ConcurrentHashMap<>();
 
-    public ResourceObserver(OwnedResourceFinder finder, ScheduleClient schedules, RoleClient roles, String instance) {
-        this.finder = finder;
-        this.schedules = schedules;
-        this.roles = roles;
+    public ResourceObserver(ServiceListings services, String instance) {
+        this.services = services;
         this.instance = instance;
     }
 
@@ -42,39 +44,58 @@ public final class ResourceObserver {
         return Map.copyOf(lastModified);
     }
 
+    /** Listed resources verified not to be this instance's, {@code Kind/name} to ARN: not read again. */
+    public Map<ResourceId, String> foreign() {
+        return Map.copyOf(foreign);
+    }
+
     public List<ObservedResource> observe(Inventory inventory) {
         List<ObservedResource> observed = new ArrayList<>();
-        Map<String, List<TaskDefinitionArn>> families = new TreeMap<>();
-        for (TaggedArn tagged : finder.owned(instance)) {
-            if (tagged.arn().contains(":task-definition/")) {
-                TaskDefinitionArn td = TaskDefinitionArn.parse(tagged);
-                families.computeIfAbsent(td.family(), f -> new ArrayList<>()).add(td);
-            } else if (tagged.arn().contains(":stateMachine:")) {
-                String name = tagged.arn().substring(tagged.arn().lastIndexOf(':') + 1);
-                observed.add(tagged(new ResourceId(ResourceKind.STATE_MACHINE, name), tagged, List.of(), inventory));
-            } else if (tagged.arn().contains(":schedule-group/")) {
-                String name = tagged.arn().substring(tagged.arn().lastIndexOf('/') + 1);
-                observed.add(tagged(new ResourceId(ResourceKind.SCHEDULE_GROUP, name), tagged, List.of(), inventory));
-            }
+        Optional<String> group = services.schedules().group(instance);
+        group.flatMap(arn -> listed(new ResourceId(ResourceKind.SCHEDULE_GROUP, instance), arn,
+                inventory, () -> services.schedules().groupTagsIfExists(arn))).ifPresent(observed::add);
+        services.stateMachines().list(instance + "-").forEach((name, arn) ->
+                listed(new ResourceId(ResourceKind.STATE_MACHINE, name), arn, inventory,
+                        () -> services.stateMachines().tagsIfExists(arn)).ifPresent(observed::add));
+        for (String family : services.taskDefinitions().families(instance + "-")) {
+            observeFamily(new ResourceId(ResourceKind.TASK_DEFINITION, family), inventory).ifPresent(observed::add);
         }
-        families.forEach((family, revisions) -> {
-            revisions.sort(Comparator.comparingInt(TaskDefinitionArn::revision).reversed());
-            List<String> older = revisions.subList(1, revisions.size()).stream().map(r -> r.tagged().arn()).toList();
-            observed.add(tagged(new ResourceId(ResourceKind.TASK_DEFINITION, family), revisions.get(0).tagged(), older,
-                    inventory));
-        });
-        observeSchedules(inventory, observed);
-        observeRoles(inventory, observed);
+        if (group.isPresent()) {
+            observeSchedules(inventory, observed);
+        }
+        for (RoleListing role : services.roles().list(rolePath(instance))) {
+            listed(new ResourceId(ResourceKind.ROLE, role.name()), role.arn(), inventory,
+                    () -> services.roles().tagsIfExists(role.name())).ifPresent(observed::add);
+        }
         return observed;
     }
 
+    /**
+     * A family's current revision is the one jobform recorded. A family the inventory does not
+     * know costs one DescribeTaskDefinition (latest ACTIVE revision with its tags); a family with
+     * no ACTIVE revision left (deleted since it was listed) is not observed.
+     */
+    private Optional<ObservedResource> observeFamily(ResourceId id, Inventory inventory) {
+        Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
+        if (entry != null && !entry.arn().isEmpty()) {
+            return Optional.of(fromInventory(id, entry.arn(), Optional.of(entry.specHash()), entry));
+        }
+        if (inventory.foreign().containsKey(id.toString())) {
+            foreign.put(id, inventory.foreign().getOrDefault(id.toString(), ""));
+            return Optional.of(notOwned(id, inventory.foreign().getOrDefault(id.toString(), "")));
+        }
+        return services.taskDefinitions().latest(id.name())
+                .flatMap(latest -> verified(id, latest.getKey(), latest.getValue()));
+    }
+
     private void observeSchedules(Inventory inventory, List<ObservedResource> into) {
-        for (ScheduleListing listing : schedules.list(instance)) {
+        for (ScheduleListing listing : services.schedules().list(instance)) {
             ResourceId id = new ResourceId(ResourceKind.SCHEDULE, listing.name());
             Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
             // ListSchedules has no Description; the last-modified time stands in for it. A schedule
             // modified since jobform applied it (by hand, or with no inventory entry after a crash)
             // gets no hash, so the planner re-applies the full spec: console edits are repaired.
+            // Schedules are owned through the instance's group (Scheduler cannot tag a schedule).
             Optional<String> hash = entry != null && entry.modified().equals(String.valueOf(listing.lastModified()))
                     ? Optional.of(entry.specHash()) : Optional.empty();
             lastModified.put(id, String.valueOf(listing.lastModified()));
@@ -82,32 +103,58 @@ public final class ResourceObserver {
         }
     }
 
-    private void observeRoles(Inventory inventory, List<ObservedResource> into) {
-        for (RoleListing role : roles.list(rolePath(instance))) {
-            ResourceId id = new ResourceId(ResourceKind.ROLE, role.name());
-            Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
-            if (entry != null) {
-                into.add(fromInventory(id, role.arn(), Optional.of(entry.specHash()), entry));
-                continue;
-            }
-            // Created but not recorded (a crash before the inventory write): adopt it only when
-            // its tags say it is ours; anything else under the path is left alone.
-            Map<String, String> tags = roles.tags(role.name());
-            boolean owned = instance.equals(tags.get(OwnershipTags.INSTANCE));
-            into.add(new ObservedResource(id, role.arn(), Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), owned,
-                    jobOf(role.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
-                    Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)),
-                    !"false".equals(tags.get(OwnershipTags.PRUNE)), List.of(), Map.of()));
+    /**
+     * A resource the service listed: known to the inventory, or verified by one read of its tags;
+     * empty when that read finds it gone (a listing can trail a delete) or kept by this instance.
+     * The schedule group is the instance's by its name, so it counts as owned even untagged (the
+     * update then tags it).
+     */
+    private Optional<ObservedResource> listed(ResourceId id, String arn, Inventory inventory,
+            Supplier<Optional<Map<String, String>>> tags) {
+        Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
+        if (entry != null) {
+            return Optional.of(fromInventory(id, arn, Optional.of(entry.specHash()), entry));
         }
+        if (arn.equals(inventory.foreign().get(id.toString()))) {
+            foreign.put(id, arn);
+            return Optional.of(notOwned(id, arn));
+        }
+        return tags.get().flatMap(read -> {
+            if (id.kind() == ResourceKind.SCHEDULE_GROUP && !instance.equals(read.get(OwnershipTags.INSTANCE))) {
+                return Optional.of(new ObservedResource(id, arn, Optional.empty(), true, Optional.empty(),
+                        Optional.empty(), true, List.of(), Map.of()));
+            }
+            return verified(id, arn, read);
+        });
     }
 
-    private ObservedResource tagged(ResourceId id, TaggedArn tagged, List<String> older, Inventory inventory) {
-        Map<String, String> tags = tagged.tags();
-        Inventory.ResourceEntry entry = inventory.resources().get(id.toString());
-        return new ObservedResource(id, tagged.arn(), Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), true,
+    /**
+     * What one read of an unknown resource's tags says. This is also the path by which the keep
+     * decision survives an inventory written over by another instance or an old version: a kept
+     * job's resources carry {@code jobform.io/prune: "false"}, so they are observed as not
+     * prunable. A resource orphaned by this instance ({@code jobform.io/kept-by}, no instance
+     * tag) is not observed at all: not this instance's to change or prune, yet not foreign
+     * either, because restoring its manifest adopts it. It is read again on every reconcile
+     * while it stays listed.
+     */
+    private Optional<ObservedResource> verified(ResourceId id, String arn, Map<String, String> tags) {
+        if (!instance.equals(tags.get(OwnershipTags.INSTANCE))) {
+            if (instance.equals(tags.get(OwnershipTags.KEPT_BY))) {
+                return Optional.empty();
+            }
+            foreign.put(id, arn);
+            return Optional.of(notOwned(id, arn));
+        }
+        return Optional.of(new ObservedResource(id, arn, Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), true,
                 jobOf(id.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
                 Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)),
-                !"false".equals(tags.get(OwnershipTags.PRUNE)) && (entry == null || entry.prunable()), older, Map.of());
+                !"false".equals(tags.get(OwnershipTags.PRUNE)), List.of(), Map.of()));
+    }
+
+    /** Somebody else's resource with a name like ours: the planner never changes it. */
+    private static ObservedResource notOwned(ResourceId id, String arn) {
+        return new ObservedResource(id, arn, Optional.empty(), false, Optional.empty(), Optional.empty(), false,
+                List.of(), Map.of());
     }
 
     private ObservedResource fromInventory(ResourceId id, String arn, Optional<String> hash,
@@ -133,12 +180,4 @@ public final class ResourceObserver {
 
     /** The shared roles' names end in these; validation reserves them as job names. */
     public static final Set<String> SHARED_ROLE_SUFFIXES = Set.of("scheduler", "states", "execution");
-
-    record TaskDefinitionArn(String family, int revision, TaggedArn tagged) {
-        static TaskDefinitionArn parse(TaggedArn tagged) {
-            String tail = tagged.arn().substring(tagged.arn().indexOf(":task-definition/") + ":task-definition/".length());
-            int colon = tail.lastIndexOf(':');
-            return new TaskDefinitionArn(tail.substring(0, colon), Integer.parseInt(tail.substring(colon + 1)), tagged);
-        }
-    }
 }

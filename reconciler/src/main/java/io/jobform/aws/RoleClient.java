@@ -40,11 +40,16 @@ public final class RoleClient {
     }
 
     public Map<String, String> tags(String roleName) {
+        return tagsIfExists(roleName).orElse(Map.of());
+    }
+
+    /** The role's tags, or empty when the role is gone. */
+    public java.util.Optional<Map<String, String>> tagsIfExists(String roleName) {
         try {
-            return iam.listRoleTags(b -> b.roleName(roleName)).tags().stream()
-                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b));
+            return java.util.Optional.of(iam.listRoleTags(b -> b.roleName(roleName)).tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b)));
         } catch (NoSuchEntityException e) {
-            return Map.of();
+            return java.util.Optional.empty();
         }
     }
 
@@ -92,6 +97,10 @@ public final class RoleClient {
         existing.forEach(policy -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
         if (spec.permissionsBoundary().isPresent()) {
             iam.putRolePermissionsBoundary(b -> b.roleName(name).permissionsBoundary(spec.permissionsBoundary().get()));
+        }
+        List<String> stale = StaleTags.of(tags(name), spec.tags());
+        if (!stale.isEmpty()) {
+            iam.untagRole(b -> b.roleName(name).tagKeys(stale)); // before the hash tag, as for state machines
         }
         iam.tagRole(b -> b.roleName(name).tags(tags(spec.tags())));
     }

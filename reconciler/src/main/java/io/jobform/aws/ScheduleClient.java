@@ -77,6 +77,30 @@ public final class ScheduleClient {
         }
     }
 
+    /** The group's ARN when it exists: GetScheduleGroup, a direct read of the group itself. */
+    public Optional<String> group(String group) {
+        try {
+            return Optional.of(scheduler.getScheduleGroup(b -> b.name(group)).arn());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public java.util.Map<String, String> groupTags(String arn) {
+        return groupTagsIfExists(arn).orElse(java.util.Map.of());
+    }
+
+    /** The group's tags, or empty when the group is gone. */
+    public Optional<java.util.Map<String, String>> groupTagsIfExists(String arn) {
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
+        try {
+            scheduler.listTagsForResource(b -> b.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+        return Optional.of(tags);
+    }
+
     public String ensureGroup(String group, java.util.Map<String, String> tags) {
         try {
             return scheduler.getScheduleGroup(b -> b.name(group)).arn();
@@ -93,6 +117,10 @@ public final class ScheduleClient {
     }
 
     public void tagGroup(String arn, java.util.Map<String, String> tags) {
+        java.util.List<String> stale = StaleTags.of(groupTags(arn), tags);
+        if (!stale.isEmpty()) {
+            scheduler.untagResource(b -> b.resourceArn(arn).tagKeys(stale));
+        }
         scheduler.tagResource(b -> b.resourceArn(arn).tags(tags.entrySet().stream()
                 .map(t -> software.amazon.awssdk.services.scheduler.model.Tag.builder()
                         .key(t.getKey()).value(t.getValue()).build()).toList()));
@@ -104,6 +132,27 @@ public final class ScheduleClient {
         }
         Matcher m = HASH.matcher(description);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Deletes the group; Scheduler deletes the schedules still in it too (DeleteScheduleGroup,
+     * EventBridge Scheduler API reference). Only {@code jobform destroy} calls it.
+     */
+    public void deleteGroup(String group) {
+        try {
+            scheduler.deleteScheduleGroup(b -> b.name(group));
+        } catch (ResourceNotFoundException e) {
+            // already gone
+        }
+    }
+
+    /** The role a schedule's target runs with, empty when the schedule is gone. */
+    public Optional<String> targetRoleArn(String group, String name) {
+        try {
+            return Optional.ofNullable(scheduler.getSchedule(b -> b.groupName(group).name(name)).target().roleArn());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** Moves the schedule out of the instance's group into {@code default}: it keeps firing, unmanaged. */

@@ -14,10 +14,15 @@ import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Secret;
+import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /**
@@ -36,6 +41,48 @@ public final class TaskDefinitionClient {
 
     public String register(TaskDefinitionSpec spec) {
         return ecs.registerTaskDefinition(request(spec)).taskDefinition().taskDefinitionArn();
+    }
+
+    /**
+     * The task definition families that have an ACTIVE revision and whose name starts with
+     * {@code prefix}, 100 per call (ListTaskDefinitionFamilies: familyPrefix matches the start of
+     * the name, status ACTIVE keeps families with an ACTIVE revision, maxResults 1..100; Amazon
+     * ECS API reference).
+     */
+    public List<String> families(String prefix) {
+        List<String> found = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListTaskDefinitionFamiliesResponse page = ecs.listTaskDefinitionFamilies(b -> b.familyPrefix(prefix)
+                    .status(TaskDefinitionFamilyStatus.ACTIVE).maxResults(100).nextToken(next));
+            found.addAll(page.families());
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return found;
+    }
+
+    /**
+     * The family's ACTIVE revisions, oldest first. ListTaskDefinitions' familyPrefix is the full
+     * family name (Amazon ECS API reference, ListTaskDefinitions), so this is one family. A
+     * revision registered before a crash kept jobform from recording it is found here.
+     */
+    public List<String> activeRevisions(String family) {
+        List<String> active = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListTaskDefinitionsResponse page = ecs.listTaskDefinitions(b -> b.familyPrefix(family)
+                    .status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.ASC).maxResults(100).nextToken(next));
+            active.addAll(page.taskDefinitionArns());
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        active.sort(java.util.Comparator.comparingInt(TaskDefinitionClient::revision));
+        return active;
+    }
+
+    static int revision(String arn) {
+        return Integer.parseInt(arn.substring(arn.lastIndexOf(':') + 1));
     }
 
     /** The family's latest ACTIVE revision with its tags, when the family exists. */

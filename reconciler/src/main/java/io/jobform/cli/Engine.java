@@ -9,6 +9,7 @@ import io.jobform.aws.S3ManifestSource;
 import io.jobform.emulator.Emulator;
 import io.jobform.emulator.EmulatorOptions;
 import io.jobform.reconcile.Reconciler;
+import io.jobform.reconcile.Teardown;
 import io.jobform.source.DirectoryManifestSource;
 import io.jobform.source.ManifestSource;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * One command's connection to AWS (or to the embedded emulator with {@code --local}) and the
- * reconciler built on it. Closing it saves the local emulator's state.
+ * reconciler built on it. Closing it saves the local emulator's state; so does Ctrl-C (a
+ * shutdown hook), so an execution started before it stays in the local history.
  */
 final class Engine implements AutoCloseable {
     static final Path LOCAL_STATE = Path.of(".jobform", "local", "emulator-state.json");
@@ -29,16 +31,26 @@ final class Engine implements AutoCloseable {
     final Settings settings;
     final AwsClients clients;
     final Reconciler reconciler;
+    final Teardown teardown;
     final String target;
+    private final Optional<Thread> saveOnExit;
 
-    private Engine(Optional<LocalStateLock> lock, Optional<Emulator> emulator, Settings settings, AwsClients clients, Reconciler reconciler,
-            String target) {
+    private Engine(Optional<LocalStateLock> lock, Optional<Emulator> emulator, Settings settings, AwsClients clients,
+            Reconciler reconciler, Teardown teardown, String target) {
         this.lock = lock;
         this.emulator = emulator;
         this.settings = settings;
         this.clients = clients;
         this.reconciler = reconciler;
+        this.teardown = teardown;
         this.target = target;
+        this.saveOnExit = emulator.map(e -> new Thread(() -> e.saveState(LOCAL_STATE), "jobform-save-local-state"));
+        saveOnExit.ifPresent(Runtime.getRuntime()::addShutdownHook);
+    }
+
+    /** The embedded emulator of {@code --local}. */
+    Optional<Emulator> emulator() {
+        return emulator;
     }
 
     /**
@@ -90,9 +102,11 @@ final class Engine implements AutoCloseable {
             ManifestSource source = source(settings.source(), clients);
             Reconciler reconciler = new Reconciler(settings.config(clients.region()), source, store, clients,
                     Clock.systemUTC(), progress, PropagationRetry.standard());
+            Teardown teardown = new Teardown(settings.config(clients.region()), source, store, clients,
+                    Clock.systemUTC(), progress);
             String where = options.local ? "local emulator (.jobform/local)" : target.endpoint()
                     .map(Object::toString).orElse("AWS " + clients.region());
-            return new Engine(lock, emulator, settings, clients, reconciler, where);
+            return new Engine(lock, emulator, settings, clients, reconciler, teardown, where);
         } catch (RuntimeException e) {
             clients.close();
             emulator.ifPresent(Emulator::close);
@@ -111,6 +125,13 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        saveOnExit.ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook saves the state itself.
+            }
+        });
         clients.close();
         try {
             emulator.ifPresent(e -> {

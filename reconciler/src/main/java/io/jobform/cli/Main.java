@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            DestroyCommand.class,
             SyncCommand.class,
             GetCommand.class,
             DescribeCommand.class,

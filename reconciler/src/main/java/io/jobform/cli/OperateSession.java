@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.aws.ExecutionClient;
+import io.jobform.aws.LiveReads;
 import io.jobform.aws.LogEventsClient;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.StatusObjects;
@@ -29,19 +30,36 @@ final class OperateSession {
         int run(JobOperations operations, JobLogs logs, PrintWriter out) throws Exception;
     }
 
+    /** Something to do with the connection before the command runs, e.g. choose local task outcomes. */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(Engine engine);
+    }
+
     private OperateSession() {}
 
     static int run(String command, CommandSpec spec, EngineOptions options, Body body) throws Exception {
-        return runWithLogs(command, spec, options, (operations, logs, out) -> body.run(operations, out));
+        return runWithLogs(command, spec, options, engine -> { }, (operations, logs, out) -> body.run(operations, out));
+    }
+
+    static int run(String command, CommandSpec spec, EngineOptions options, Preparation preparation, Body body)
+            throws Exception {
+        return runWithLogs(command, spec, options, preparation, (operations, logs, out) -> body.run(operations, out));
     }
 
     static int runWithLogs(String command, CommandSpec spec, EngineOptions options, LogsBody body) throws Exception {
+        return runWithLogs(command, spec, options, engine -> { }, body);
+    }
+
+    static int runWithLogs(String command, CommandSpec spec, EngineOptions options, Preparation preparation,
+            LogsBody body) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Engine engine = Engine.open(options, err::println)) {
+            preparation.prepare(engine);
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
             JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
-                    engine.settings.instance());
+                    engine.settings.instance(), new LiveReads(engine.clients, engine.settings.instance()));
             // The log group is named by the same code that renders the task definitions' awslogs options.
             JobLogs logs = new JobLogs(operations, () -> new LogEventsClient(engine.clients.logs()),
                     new Names(engine.settings.config(engine.clients.region())).logGroup());

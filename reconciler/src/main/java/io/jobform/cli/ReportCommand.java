@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.aws.ExecutionClient;
+import io.jobform.aws.LiveReads;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.StatusObjects;
 import io.jobform.calendar.Calendar;
@@ -61,7 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
             try (Engine session = Engine.open(engine, err::println)) {
                 ObjectStore store = new ObjectStore(session.clients.s3, session.settings.bucket().orElseThrow());
                 JobOperations operations = new JobOperations(new StatusObjects(store),
-                        new ExecutionClient(session.clients.sfn), session.settings.instance());
+                        new ExecutionClient(session.clients.sfn), session.settings.instance(),
+                        new LiveReads(session.clients, session.settings.instance()));
                 List<StatusPage.Entry> entries = operations.jobs(now).stream()
                         .map(row -> new StatusPage.Entry(row, row.status().schedule()
                                 .map(s -> s.next(now, 5, row.status().lastReconciled())).orElse(List.of())))

@@ -37,7 +37,7 @@ final class ReportPrinter {
 
     static void github(ValidationReport report, int files, PrintWriter out) {
         for (Violation v : report.violations()) {
-            out.println("::" + v.severity().label() + " file=" + escapeProperty(v.position().file())
+            out.println("::" + v.severity().githubCommand() + " file=" + escapeProperty(v.position().file())
                     + ",line=" + v.position().line() + ",col=" + v.position().column()
                     + ",title=" + escapeProperty(v.field().isEmpty() ? "jobform" : v.field())
                     + "::" + escapeData(v.message()));

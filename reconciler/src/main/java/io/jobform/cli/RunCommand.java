@@ -1,5 +1,7 @@
 package io.jobform.cli;
 
+import io.jobform.emulator.sfn.StepFunctionsService;
+import io.jobform.emulator.sfn.TaskOutcome;
 import io.jobform.operate.Durations;
 import io.jobform.operate.Execution;
 import io.jobform.operate.JobLogs;
@@ -59,6 +61,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json.")
     OutputFormat output;
 
+    @Option(names = "--local-outcome", paramLabel = "OUTCOME", description = "With --local: how the simulated ECS "
+            + "task ends: success, exit=N[,run=Ns], spot-capacity, spot-interruption[,run=Ns], run-failure, "
+            + "access-denied, api-error=CODE or stays-running. Repeat it for the task's attempts in order (the last "
+            + "repeats), e.g. --local-outcome exit=1 --local-outcome success.")
+    List<String> localOutcomes = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (timeout.isPresent() && !wait && !follow) {
@@ -69,13 +77,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         Optional<Duration> limit;
         Optional<String> file;
+        List<TaskOutcome> outcomes;
         try {
             limit = timeout.map(Durations::parse);
             file = read(inputFile);
+            if (!localOutcomes.isEmpty() && !engine.local) {
+                throw new IllegalArgumentException("--local-outcome needs --local: it chooses how the local emulator's "
+                        + "simulated task ends");
+            }
+            outcomes = localOutcomes.stream().map(TaskOutcome::parse).toList();
         } catch (IllegalArgumentException e) {
             return Usage.error(spec, e.getMessage());
         }
-        return OperateSession.runWithLogs("run", spec, engine, (JobOperations ops, JobLogs logs, PrintWriter out) -> {
+        OperateSession.Preparation chooseOutcomes = connection -> connection.emulator().ifPresent(emulator -> {
+            if (!outcomes.isEmpty()) {
+                emulator.service(StepFunctionsService.class).taskOutcomes().forFamily(
+                        connection.settings.instance() + "-" + name, outcomes.toArray(TaskOutcome[]::new));
+            }
+        });
+        return OperateSession.runWithLogs("run", spec, engine, chooseOutcomes,
+                (JobOperations ops, JobLogs logs, PrintWriter out) -> {
             JobOperations.Started started = ops.run(name, file, pairs, Instant.now());
             if (follow) {
                 out.print(RunReport.started(started));

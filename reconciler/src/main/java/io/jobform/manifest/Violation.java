@@ -18,6 +18,10 @@ public record Violation(Severity severity, SourcePosition position, String subje
         return new Violation(Severity.WARNING, position, subject, field, message);
     }
 
+    public static Violation note(SourcePosition position, String subject, String field, String message) {
+        return new Violation(Severity.NOTE, position, subject, field, message);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -25,6 +25,11 @@ public final class ExecutionJson {
             task.stopCode().ifPresent(c -> out.put("stopCode", c));
             task.stoppedReason().ifPresent(r -> out.put("stoppedReason", r));
             e.error().ifPresent(x -> out.put("error", x));
+            RunFailure.of(e).ifPresent(f -> {
+                out.put("failureClass", f.failureClass().error());
+                out.put("failureReason", f.reason());
+                f.attempts().ifPresent(n -> out.put("attempts", n));
+            });
             out.set("input", parse(e.input().get()));
         } else if (e.name().startsWith(ExecutionNames.MANUAL_PREFIX)) {
             out.put("startedBy", Trigger.MANUAL.word());

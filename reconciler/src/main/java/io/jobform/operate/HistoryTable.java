@@ -18,7 +18,8 @@ public final class HistoryTable {
             TaskResult task = e.taskResult();
             table.row(List.of(e.name(), Durations.utc(e.startDate()),
                     Durations.format(e.duration(now)) + (e.running() ? "+" : ""),
-                    e.status() + (e.redriveCount() > 0 ? " (redriven " + e.redriveCount() + "x)" : ""),
+                    e.status() + RunFailure.of(e).map(f -> ": " + f.failureClass().label()).orElse("")
+                            + (e.redriveCount() > 0 ? " (redriven " + e.redriveCount() + "x)" : ""),
                     task.exitCode().map(String::valueOf).orElse("-"),
                     e.input().isPresent() ? e.trigger().word() : "-"));
         }

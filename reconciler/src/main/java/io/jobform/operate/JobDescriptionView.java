@@ -15,10 +15,15 @@ public final class JobDescriptionView {
         out.append("Name:            ").append(JobOperations.subject(s.name())).append('\n');
         out.append("Manifest:        ").append(s.manifest().isEmpty() ? "-" : s.manifest()).append('\n');
         out.append("Valid:           ").append(s.valid() ? "yes" : "no").append('\n');
-        out.append("Synced:          ").append(s.synced() ? "yes" : "no").append('\n');
+        out.append("Synced:          ").append(d.synced() ? "yes" : "no").append('\n');
+        d.live().differences(s).forEach(diff -> out.append("  drift:         ").append(diff).append('\n'));
         out.append("Schedule:        ").append(s.schedule().map(sch -> sch.display()
                 + (sch.source().isEmpty() || sch.source().equals(sch.expression()) ? "" : " (" + sch.source() + ")")
                 + (sch.suspended() ? ", suspended" : "")).orElse("on demand")).append('\n');
+        out.append("Live schedule:   ").append(d.live().schedule().map(l -> l.expression() + " " + l.timezone()
+                + ", " + l.state()).orElse("none")).append('\n');
+        out.append("Live revision:   ").append(d.live().taskDefinition().map(LiveState::revision).orElse("none"))
+                .append('\n');
         out.append("Last reconciled: ").append(s.lastReconciled().map(Durations::utc).orElse("-")).append('\n');
         out.append("Last error:      ").append(s.errors().isEmpty() ? "none" : s.errors().get(0)).append('\n');
         s.errors().stream().skip(1).forEach(e -> out.append("                 ").append(e).append('\n'));
@@ -49,7 +54,14 @@ public final class JobDescriptionView {
         out.put("name", s.name());
         out.put("manifest", s.manifest());
         out.put("valid", s.valid());
-        out.put("synced", s.synced());
+        out.put("synced", d.synced());
+        ObjectNode live = out.putObject("live");
+        d.live().schedule().ifPresentOrElse(l -> live.putObject("schedule").put("expression", l.expression())
+                .put("timezone", l.timezone()).put("state", l.state()), () -> live.putNull("schedule"));
+        d.live().taskDefinition().ifPresentOrElse(arn -> live.put("taskDefinition", arn),
+                () -> live.putNull("taskDefinition"));
+        ArrayNode drift = live.putArray("drift");
+        d.live().differences(s).forEach(drift::add);
         s.lastReconciled().ifPresentOrElse(t -> out.put("lastReconciled", t.toString()), () -> out.putNull("lastReconciled"));
         ArrayNode errors = out.putArray("errors");
         s.errors().forEach(errors::add);

@@ -18,11 +18,13 @@ public final class JobOperations {
     private final StatusSource statuses;
     private final Executions executions;
     private final String instance;
+    private final LiveResources live;
 
-    public JobOperations(StatusSource statuses, Executions executions, String instance) {
+    public JobOperations(StatusSource statuses, Executions executions, String instance, LiveResources live) {
         this.statuses = statuses;
         this.executions = executions;
         this.instance = instance;
+        this.live = live;
     }
 
     public record JobRow(JobStatus status, Optional<Execution> lastRun, Optional<ZonedDateTime> nextRun) {}
@@ -52,7 +54,13 @@ public final class JobOperations {
         }
     }
 
-    public record Description(JobStatus status, List<ZonedDateTime> nextRuns, List<Execution> runs) {}
+    /** @param live the job's resources as they are in AWS now; {@link #synced()} compares them with the status */
+    public record Description(JobStatus status, List<ZonedDateTime> nextRuns, List<Execution> runs, LiveState live) {
+        /** Observed equals desired: the last reconcile succeeded and nothing changed since. */
+        public boolean synced() {
+            return status.synced() && live.differences(status).isEmpty();
+        }
+    }
 
     /** The status object, the next 5 fire times, and the last 5 runs described (for exit codes). */
     public Description describe(String job, Instant now) {
@@ -62,7 +70,7 @@ public final class JobOperations {
                         .map(e -> guarded(job, () -> executions.describe(e.arn()))).toList())
                 .orElse(List.of());
         List<ZonedDateTime> next = status.schedule().map(s -> s.next(now, 5, status.lastReconciled())).orElse(List.of());
-        return new Description(status, next, runs);
+        return new Description(status, next, runs, guarded(job, () -> live.of(job)));
     }
 
     public record Started(String job, String executionArn, String name, String input) {}
@@ -74,7 +82,12 @@ public final class JobOperations {
                 "StateMachine " + machine + " does not exist"));
         String input;
         try {
-            input = RunInput.stateInput(RunInput.merge(RunInput.manifestInput(definition), inputFile, pairs));
+            var merged = RunInput.merge(RunInput.manifestInput(definition), inputFile, pairs);
+            // Checked before StartExecution: an input too large for RunTask fails every attempt.
+            io.jobform.render.RunTaskOverrides.problem(job, merged).ifPresent(problem -> {
+                throw new IllegalArgumentException("--input: " + problem);
+            });
+            input = RunInput.stateInput(merged);
         } catch (IllegalArgumentException e) {
             throw new OperateException(OperateException.Kind.INVALID, e.getMessage()).about(subject(job));
         }

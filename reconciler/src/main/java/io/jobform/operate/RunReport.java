@@ -46,8 +46,8 @@ public final class RunReport {
             case SUCCEEDED -> "SUCCEEDED after " + took + ": " + e.taskResult().summary() + "\n";
             case NOT_RUN -> "SUCCEEDED after " + took + " without running the container: the state machine skipped "
                     + "the run (concurrencyPolicy Forbid with another run active, or the starting deadline)\n";
-            case FAILED -> e.status() + " after " + took + ": " + e.taskResult().summary()
-                    + e.error().map(x -> "\n  error: " + x).orElse("") + "\n";
+            case FAILED -> e.status() + " after " + took + ": " + RunFailure.of(e).map(RunFailure::summary)
+                    .orElseGet(() -> e.taskResult().summary() + e.error().map(x -> "\n  error: " + x).orElse("")) + "\n";
             case STILL_RUNNING -> "still " + e.status() + " after " + took
                     + timeout.map(t -> " (--timeout " + Durations.format(t) + " reached)").orElse("")
                     + "; the execution goes on: " + ConsoleUrls.execution(e.arn()) + "\n";

@@ -32,6 +32,11 @@ public record TaskResult(Optional<Integer> exitCode, Optional<String> stopCode, 
             return execution.output().flatMap(TaskResult::json).map(o -> o.path("task"))
                     .filter(JsonNode::isObject).map(TaskResult::fromTask).orElse(none());
         }
+        Optional<RunFailure> failure = RunFailure.of(execution);
+        if (failure.isPresent()) {
+            return new TaskResult(failure.get().exitCode(), Optional.empty(), Optional.of(shorten(failure.get().reason())),
+                    Optional.empty());
+        }
         Optional<String> cause = execution.cause().filter(c -> !c.isBlank());
         Optional<JsonNode> task = cause.flatMap(TaskResult::json).filter(JsonNode::isObject);
         if (task.isPresent()) {

@@ -10,9 +10,10 @@ import java.util.TreeMap;
 
 /**
  * What this instance last applied, like Flux's {@code status.inventory}: kept in S3 at
- * {@code _jobform/inventory.json}. Observation does not depend on it for correctness (tags,
- * the schedule group and the role path carry ownership and hashes), it adds what AWS cannot
- * tell cheaply: a schedule's or role's last applied hash, the manifest a resource came from,
+ * {@code _jobform/inventory.json}. Observation takes existence from the services' listings and
+ * ownership and hashes from here, because no listing returns tags; without an inventory every
+ * listed resource costs one read of its tags (which carry ownership and hash), so a lost
+ * inventory costs calls, not correctness. It also records the manifest a resource came from,
  * whether its job may be pruned, and manifest ETags. The per-field hashes behind field-level
  * diffs live in one object per job ({@link AppliedFields}), read only for jobs with an update.
  *
@@ -24,10 +25,13 @@ import java.util.TreeMap;
  *                  so a status object is written only when its content changes
  * @param grants    job name to what it last needed from the shared roles, kept while the job may
  *                  still run without a valid manifest (frozen, kept, pruning held back)
+ * @param foreign   {@code Kind/name} to ARN of listed resources whose tags were read and are not
+ *                  this instance's (a name like ours): not read again while listed with that ARN
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Inventory(int version, String context, Map<String, ManifestEntry> manifests,
-        Map<String, ResourceEntry> resources, Map<String, String> statusDigests, Map<String, JobGrants> grants) {
+        Map<String, ResourceEntry> resources, Map<String, String> statusDigests, Map<String, JobGrants> grants,
+        Map<String, String> foreign) {
 
     public static final String KEY = "_jobform/inventory.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -37,23 +41,24 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
         resources = new TreeMap<>(resources == null ? Map.of() : resources);
         statusDigests = new TreeMap<>(statusDigests == null ? Map.of() : statusDigests);
         grants = new TreeMap<>(grants == null ? Map.of() : grants);
+        foreign = new TreeMap<>(foreign == null ? Map.of() : foreign);
     }
 
     public Inventory(int version, String context, Map<String, ManifestEntry> manifests,
             Map<String, ResourceEntry> resources, Map<String, String> statusDigests) {
-        this(version, context, manifests, resources, statusDigests, Map.of());
+        this(version, context, manifests, resources, statusDigests, Map.of(), Map.of());
     }
 
     public Inventory withGrants(Map<String, JobGrants> value) {
-        return new Inventory(version, context, manifests, resources, statusDigests, value);
+        return new Inventory(version, context, manifests, resources, statusDigests, value, foreign);
     }
 
     public Inventory withStatusDigests(Map<String, String> digests) {
-        return new Inventory(version, context, manifests, resources, digests, grants);
+        return new Inventory(version, context, manifests, resources, digests, grants, foreign);
     }
 
     public static Inventory empty() {
-        return new Inventory(1, "", Map.of(), Map.of(), Map.of());
+        return new Inventory(1, "", Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**

@@ -54,9 +54,11 @@ final class InventoryReader {
                 return Optional.empty();
             }
         });
+        Map<String, String> foreign = entries(root.path("foreign"), dropped,
+                n -> n.isTextual() ? Optional.of(n.asText()) : Optional.empty());
         boolean shapeOk = root.path("manifests").isObject() && root.path("resources").isObject();
         Inventory inventory = new Inventory(root.path("version").asInt(1), root.path("context").asText(""),
-                manifests, resources, digests, grants);
+                manifests, resources, digests, grants, foreign);
         if (dropped[0] == 0 && shapeOk) {
             return new Read(inventory, Optional.empty());
         }

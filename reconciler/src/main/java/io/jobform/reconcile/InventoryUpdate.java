@@ -30,15 +30,21 @@ final class InventoryUpdate {
     private InventoryUpdate() {}
 
     static Inventory next(Inventory old, Plan plan, ApplyReport report, List<ScheduledJob> jobs,
-            Map<ResourceId, String> observedModified, ManifestReader.ManifestSet manifests,
+            Map<ResourceId, String> observedModified, Map<ResourceId, String> foreign,
+            ManifestReader.ManifestSet manifests,
             ValidationReport validation, boolean remote) {
         Map<String, ScheduledJob> byName = new HashMap<>();
         jobs.forEach(j -> byName.put(j.name(), j));
         Map<ResourceId, AppliedChange> applied = new HashMap<>();
-        report.applied().forEach(a -> applied.put(a.change().id(), a));
+        // A retirement shares its task definition's id and says nothing about its entry.
+        report.applied().stream().filter(a -> !(a.change() instanceof Change.RetireRevisions))
+                .forEach(a -> applied.put(a.change().id(), a));
 
         Map<String, Inventory.ResourceEntry> resources = new TreeMap<>();
         for (Change change : plan.changes()) {
+            if (change instanceof Change.RetireRevisions) {
+                continue;
+            }
             String key = change.id().toString();
             Inventory.ResourceEntry previous = old.resources().get(key);
             AppliedChange done = applied.get(change.id());
@@ -51,8 +57,12 @@ final class InventoryUpdate {
                 DesiredResource desired = change instanceof Change.Create c ? c.desired() : ((Change.Update) change).desired();
                 String arn = done.outcome().arn().orElse(previous == null ? "" : previous.arn());
                 resources.put(key, entry(desired, Optional.empty(), arn, byName, done.outcome().modified()));
-            } else if ((change instanceof Change.Delete || change instanceof Change.Orphan) && done != null) {
-                continue; // gone or no longer ours
+            } else if (change instanceof Change.Orphan && done != null) {
+                // No longer ours, but kept by this instance (jobform.io/kept-by), not foreign:
+                // restoring its manifest adopts it, so observation reads its tags again.
+                continue;
+            } else if (change instanceof Change.Delete && done != null) {
+                continue; // gone
             } else if (previous != null) {
                 resources.put(key, previous);
             } else if (change instanceof Change.Delete d) {
@@ -81,7 +91,13 @@ final class InventoryUpdate {
                     .get(m.key())).filter(e -> !valid).map(Inventory.ManifestEntry::job)).orElse("");
             entries.put(m.key(), new Inventory.ManifestEntry(m.etag(), job, valid, cached));
         }
-        return new Inventory(1, "", entries, resources, old.statusDigests());
+        Map<String, String> stillForeign = new TreeMap<>();
+        foreign.forEach((id, arn) -> {
+            if (!resources.containsKey(id.toString())) {
+                stillForeign.put(id.toString(), arn);
+            }
+        });
+        return new Inventory(1, "", entries, resources, old.statusDigests(), Map.of(), stillForeign);
     }
 
     private static Inventory.ResourceEntry entry(DesiredResource desired, Optional<String> knownHash, String arn,

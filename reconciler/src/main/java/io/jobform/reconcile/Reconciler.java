@@ -5,12 +5,10 @@ import io.jobform.apply.ApplyReport;
 import io.jobform.aws.AwsChangeExecutor;
 import io.jobform.aws.AwsClients;
 import io.jobform.aws.ObjectStore;
-import io.jobform.aws.OwnedResourceFinder;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.ResourceObserver;
-import io.jobform.aws.RoleClient;
 import io.jobform.aws.S3ManifestSource;
-import io.jobform.aws.ScheduleClient;
+import io.jobform.aws.ServiceListings;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
 import io.jobform.manifest.Violation;
@@ -86,11 +84,10 @@ public final class Reconciler {
         Optional<StoredObject> stored = store.get(Inventory.KEY);
         InventoryReader.Read read = stored.map(o -> InventoryReader.read(o.body()))
                 .orElse(new InventoryReader.Read(Inventory.empty(), Optional.empty()));
-        read.problem().ifPresent(p -> progress.accept("warning: " + p + "; owned resources are still found by their "
-                + "tags, group and path, but nothing is pruned this time"));
+        read.problem().ifPresent(p -> progress.accept("warning: " + p + "; owned resources are still found by the "
+                + "services' listings and their tags, but nothing is pruned this time"));
         Inventory inventory = read.inventory();
-        ResourceObserver observer = new ResourceObserver(new OwnedResourceFinder(clients.tagging),
-                new ScheduleClient(clients.scheduler), new RoleClient(clients.iam), config.instance());
+        ResourceObserver observer = new ResourceObserver(ServiceListings.of(clients), config.instance());
         try (BackgroundObservation observation = new BackgroundObservation(observer, inventory)) {
             return run(options, progress, stored, inventory, read.problem().map(p -> p + " (entries dropped)"),
                     observer, observation);
@@ -147,12 +144,13 @@ public final class Reconciler {
         }
 
         ApplyReport report = plan.hasChanges()
-                ? new Applier(new AwsChangeExecutor(config.instance(), clients, propagation), options.workers(), clock,
+                ? new Applier(new AwsChangeExecutor(config.instance(), clients, propagation,
+                        observed.stream().filter(o -> !o.owned()).map(ObservedResource::id).collect(Collectors.toSet())), options.workers(), clock,
                         options.deadline(), options.margin(), progress).apply(plan)
                 : ApplyReport.empty();
 
         Inventory next = InventoryUpdate.next(inventory, plan, report, validation.jobs(), observer.lastModified(),
-                manifests, validation, source.remote())
+                observer.foreign(), manifests, validation, source.remote())
                 .withGrants(GrantRetention.next(inventory.grants(), render.grants(), plan, report));
         try (StateWrites writes = new StateWrites()) {
             AppliedFieldRecords records = new AppliedFieldRecords(store, writes, validation);

@@ -9,9 +9,10 @@ final class AslStates {
 
     static final String ALL = "States.ALL";
     static final String TASK_FAILED = "States.TaskFailed";
-    /** Raised by the ECS .sync integration when the ECS API call fails (throttling, start-up errors). */
+    static final String TIMEOUT = "States.Timeout";
+    /** Raised by the ECS .sync integration for an ECS API error without a modelled name: throttling, no capacity. */
     static final String ECS_EXCEPTION = "ECS.AmazonECSException";
-    /** Raised by the ECS .sync integration when RunTask answers with a non-empty Failures list (e.g. no capacity). */
+    /** Raised by the ECS .sync integration when RunTask answers with a non-empty Failures list. */
     static final String ECS_RUN_FAILURES = "AmazonECS.Unknown";
 
     private AslStates() {}
@@ -26,6 +27,13 @@ final class AslStates {
 
     static ObjectNode succeed(String comment) {
         return CanonicalJson.object().put("Type", "Succeed").put("Comment", comment);
+    }
+
+    /** A Pass state that puts {@code parameters} (evaluated, {@code .$} keys allowed) at {@code resultPath}. */
+    static ObjectNode pass(ObjectNode parameters, String resultPath, String next) {
+        ObjectNode state = CanonicalJson.object().put("Type", "Pass");
+        state.set("Parameters", parameters);
+        return state.put("ResultPath", resultPath).put("Next", next);
     }
 
     static ObjectNode retrier(List<String> errors, int intervalSeconds, int maxAttempts, double backoffRate) {
@@ -51,7 +59,31 @@ final class AslStates {
         return array;
     }
 
-    /** Retries for the small Step Functions API calls of the concurrency gate. */
+    /** A Choice rule true when {@code variable} equals one of {@code values}. */
+    static ObjectNode stringIn(String variable, List<String> values, String next) {
+        ObjectNode rule = CanonicalJson.object();
+        if (values.size() == 1) {
+            rule.put("Variable", variable).put("StringEquals", values.get(0));
+        } else {
+            ArrayNode or = rule.putArray("Or");
+            values.forEach(v -> or.addObject().put("Variable", variable).put("StringEquals", v));
+        }
+        return next.isEmpty() ? rule : rule.put("Next", next);
+    }
+
+    /** A Choice rule true when the number at {@code variable} equals one of {@code values}. */
+    static ObjectNode numberIn(String variable, List<Integer> values, String next) {
+        ObjectNode rule = CanonicalJson.object();
+        if (values.size() == 1) {
+            rule.put("Variable", variable).put("NumericEquals", values.get(0));
+        } else {
+            ArrayNode or = rule.putArray("Or");
+            values.forEach(v -> or.addObject().put("Variable", variable).put("NumericEquals", v));
+        }
+        return rule.put("Next", next);
+    }
+
+    /** Retries for the small Step Functions and SNS API calls. */
     static ArrayNode apiRetry() {
         ArrayNode retry = CanonicalJson.array();
         retry.add(retrier(List.of(ALL), 2, 3, 2.0));

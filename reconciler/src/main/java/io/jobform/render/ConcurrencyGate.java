@@ -8,17 +8,25 @@ import java.util.List;
  * The states in front of RunTask that implement Kubernetes CronJob's concurrencyPolicy with the
  * AWS SDK integrations {@code aws-sdk:sfn:listExecutions} and {@code aws-sdk:sfn:stopExecution}.
  * SDK integration results keep the API's member names in PascalCase ({@code Executions},
- * {@code ExecutionArn}).
+ * {@code ExecutionArn}, {@code NextToken}). ListExecutions' maxResults "is only an upper limit.
+ * The actual number of results returned per call might be fewer" (Step Functions API reference,
+ * ListExecutions), so both gates follow {@code NextToken} to the last page instead of trusting
+ * one page's size.
  */
 final class ConcurrencyGate {
 
+    static final String LIST = "ListRunningExecutions";
+    static final String LIST_MORE = "ListMoreRunningExecutions";
+    private static final int PAGE = 100;
+
     private ConcurrencyGate() {}
 
-    /** Forbid: end as {@code Skipped} when an execution other than this one is RUNNING. */
+    /** Forbid: end as {@code Skipped} when any execution other than this one is RUNNING, on any page. */
     static void forbid(ObjectNode states, String next, String partition) {
-        states.set("ListRunningExecutions", listRunning(partition, 2, "CheckConcurrency"));
-        // This execution is itself RUNNING: another one exists when two are listed, or when the
-        // only one listed is not this one (listing is eventually consistent).
+        states.set(LIST, listRunning(partition, false, "CheckConcurrency"));
+        states.set(LIST_MORE, listRunning(partition, true, "CheckConcurrency"));
+        // This execution appears at most once in the whole listing: a page with two entries holds
+        // another one, and so does a page whose only entry is not this execution.
         ObjectNode another = CanonicalJson.object();
         ArrayNode or = another.putArray("Or");
         or.addObject().put("Variable", "$.gate.Executions[1]").put("IsPresent", true);
@@ -28,14 +36,15 @@ final class ConcurrencyGate {
         and.addObject().putObject("Not").put("Variable", "$.gate.Executions[0].ExecutionArn")
                 .put("StringEqualsPath", "$$.Execution.Id");
         another.put("Next", StateMachineRenderer.SKIPPED);
-        states.set("CheckConcurrency", StateMachineRenderer.choice(List.of(another), next));
+        states.set("CheckConcurrency", StateMachineRenderer.choice(List.of(another, morePages()), next));
         states.set(StateMachineRenderer.SKIPPED,
                 AslStates.succeed("concurrencyPolicy Forbid: another run of this job is still running"));
     }
 
-    /** Replace: stop every other RUNNING execution of this machine, then run. */
+    /** Replace: stop every other RUNNING execution of this machine, page by page, then run. */
     static void replace(ObjectNode states, String next, String partition) {
-        states.set("ListRunningExecutions", listRunning(partition, 100, "StopOtherExecutions"));
+        states.set(LIST, listRunning(partition, false, "StopOtherExecutions"));
+        states.set(LIST_MORE, listRunning(partition, true, "StopOtherExecutions"));
         ObjectNode map = CanonicalJson.object().put("Type", "Map");
         map.put("ItemsPath", "$.gate.Executions");
         map.putObject("ItemSelector")
@@ -54,24 +63,33 @@ final class ConcurrencyGate {
         parameters.put("Error", "jobform.Replaced");
         parameters.put("Cause.$", "States.Format('concurrencyPolicy Replace: replaced by {}', $.Self)");
         ObjectNode stop = AslStates.task("arn:" + partition + ":states:::aws-sdk:sfn:stopExecution", parameters);
-        stop.set("Retry", AslStates.apiRetry());
-        // The other execution may have ended meanwhile: nothing left to stop.
+        // The other execution may have ended and been removed meanwhile: nothing left to stop.
+        // (StopExecution lists ExecutionDoesNotExist among its errors, Step Functions API reference.)
         stop.putArray("Catch").add(AslStates.catcher(List.of("Sfn.ExecutionDoesNotExistException"), "$.stopError", "Keep"));
+        stop.set("Retry", AslStates.apiRetry());
         stop.put("End", true);
         inner.set("StopExecution", stop);
         inner.set("Keep", AslStates.succeed("nothing to stop"));
         map.put("ResultPath", (String) null);
-        map.put("Next", next);
+        map.put("Next", "CheckMoreExecutions");
         states.set("StopOtherExecutions", map);
+        states.set("CheckMoreExecutions", StateMachineRenderer.choice(List.of(morePages()), next));
     }
 
-    private static ObjectNode listRunning(String partition, int maxResults, String next) {
+    private static ObjectNode morePages() {
+        return CanonicalJson.object().put("Variable", "$.gate.NextToken").put("IsPresent", true).put("Next", LIST_MORE);
+    }
+
+    private static ObjectNode listRunning(String partition, boolean nextPage, String next) {
         ObjectNode parameters = CanonicalJson.object();
         parameters.put("StateMachineArn.$", "$$.StateMachine.Id");
         parameters.put("StatusFilter", "RUNNING");
-        parameters.put("MaxResults", maxResults);
+        parameters.put("MaxResults", PAGE);
+        if (nextPage) {
+            parameters.put("NextToken.$", "$.gate.NextToken");
+        }
         ObjectNode state = AslStates.task("arn:" + partition + ":states:::aws-sdk:sfn:listExecutions", parameters);
-        state.putObject("ResultSelector").put("Executions.$", "$.Executions");
+        // The whole result, not a ResultSelector: a selector path to an absent NextToken would fail the state.
         state.put("ResultPath", "$.gate");
         state.set("Retry", AslStates.apiRetry());
         state.put("Next", next);

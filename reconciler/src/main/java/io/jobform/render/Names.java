@@ -69,8 +69,14 @@ public record Names(InstanceConfig config) {
         return arn("events", "rule/StepFunctionsGetEventsForECSTaskRule");
     }
 
+    /** The log group as the Service Authorization Reference writes it: {@code log-group:<name>}. */
     public String logGroupArn() {
-        return arn("logs", "log-group:" + logGroup() + ":*");
+        return arn("logs", "log-group:" + logGroup());
+    }
+
+    /** The same group as CloudWatch Logs itself reports its ARN, with a trailing {@code :*}. */
+    public String logGroupStarArn() {
+        return logGroupArn() + ":*";
     }
 
     public String logStreamsArn() {

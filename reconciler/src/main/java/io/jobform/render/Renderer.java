@@ -43,10 +43,16 @@ public final class Renderer {
             r.ifPresentOrElse(resolved::add, () -> failed.add(job.name()));
         }
         List<ResourceSpec> resources = new ArrayList<>();
-        resources.add(new ScheduleGroupSpec(names.scheduleGroup(), Tags.forInstance(names.instance())));
         Map<String, JobGrants> grants = new TreeMap<>(retained);
         resolved.forEach(j -> grants.put(j.name(), JobGrants.of(j.job(), config.partition())));
-        resources.addAll(RoleRenderer.shared(List.copyOf(grants.values()), names));
+        // The shared resources exist for jobs: with no valid manifest, none are desired, so a
+        // reconcile after jobform destroy does not bring them back. Existing ones are never pruned
+        // by a reconcile (see Planner), so meanwhile they keep every grant they had; once a valid
+        // job exists again they are rendered with the retained grants of the others.
+        if (!jobs.isEmpty()) {
+            resources.add(new ScheduleGroupSpec(names.scheduleGroup(), Tags.forInstance(names.instance())));
+            resources.addAll(RoleRenderer.shared(List.copyOf(grants.values()), names));
+        }
         for (ResolvedJob job : resolved) {
             Optional<RoleSpec> taskRole = RoleRenderer.taskRole(job.job(), names);
             taskRole.ifPresent(resources::add);

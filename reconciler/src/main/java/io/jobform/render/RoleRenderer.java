@@ -80,7 +80,7 @@ final class RoleRenderer {
         SortedSet<String> topics = new TreeSet<>();
         jobs.forEach(j -> topics.addAll(j.topics()));
         if (!topics.isEmpty()) {
-            s.add(PolicyStatement.allow("NotifyFailures", List.of("sns:Publish"), List.copyOf(topics)));
+            s.add(InstanceTagged.allow("NotifyFailures", List.of("sns:Publish"), topics, "*", names.instance()));
         }
         return sharedRole(names, Names.STATES_ROLE, "states",
                 Map.of("run-jobs", new PolicyDocument(s)),
@@ -97,26 +97,52 @@ final class RoleRenderer {
             parameters.addAll(j.parameters());
         }
         List<PolicyStatement> s = new ArrayList<>();
+        String instance = names.instance();
         if (!repositories.isEmpty()) {
             // AWS: GetAuthorizationToken supports no resource-level permission; it only yields a
             // registry login, pulling still needs the per-repository actions below.
             s.add(PolicyStatement.allow("EcrLogin", List.of("ecr:GetAuthorizationToken"), List.of("*")));
-            s.add(PolicyStatement.allow("PullJobImages",
+            s.add(InstanceTagged.allow("PullJobImages",
                     List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
-                    List.copyOf(repositories)));
+                    repositories, "repository/*", instance));
         }
-        s.add(PolicyStatement.allow("CreateTaskLogGroup", List.of("logs:CreateLogGroup"), List.of(names.logGroupArn())));
+        // SAR: CreateLogGroup acts on log-group:<name>; DescribeLogGroups reports the ARN with ":*",
+        // which many policies use: both forms, so either way of evaluating it matches.
+        s.add(PolicyStatement.allow("CreateTaskLogGroup", List.of("logs:CreateLogGroup"),
+                List.of(names.logGroupArn(), names.logGroupStarArn())));
         s.add(PolicyStatement.allow("WriteTaskLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(names.logStreamsArn())));
         if (!secrets.isEmpty()) {
-            s.add(PolicyStatement.allow("ReadJobSecrets", List.of("secretsmanager:GetSecretValue"), List.copyOf(secrets)));
+            s.add(InstanceTagged.allow("ReadJobSecrets", List.of("secretsmanager:GetSecretValue"), secrets,
+                    "secret:*", instance));
         }
         if (!parameters.isEmpty()) {
-            s.add(PolicyStatement.allow("ReadJobParameters", List.of("ssm:GetParameters"), List.copyOf(parameters)));
+            s.add(InstanceTagged.allow("ReadJobParameters", List.of("ssm:GetParameters"), parameters,
+                    "parameter/*", instance));
+        }
+        if (!secrets.isEmpty() || !parameters.isEmpty()) {
+            s.add(decryptSecrets(secrets, parameters));
         }
         return sharedRole(names, Names.EXECUTION_ROLE, "ecs-tasks",
                 Map.of("pull-and-log", new PolicyDocument(s)),
                 "jobform " + names.instance() + ": ECS pulls job images, writes logs, reads job secrets");
+    }
+
+    /**
+     * ECS task execution IAM role, "Required IAM permissions for Amazon ECS secrets": kms:Decrypt
+     * is needed when a secret or SecureString uses a customer managed key. Only through Secrets
+     * Manager or Systems Manager (kms:ViaService), which check the tag condition above first.
+     */
+    private static PolicyStatement decryptSecrets(SortedSet<String> secrets, SortedSet<String> parameters) {
+        SortedSet<String> via = new TreeSet<>();
+        InstanceTagged.regions(secrets).forEach(r -> via.add("secretsmanager." + r + ".amazonaws.com"));
+        InstanceTagged.regions(parameters).forEach(r -> via.add("ssm." + r + ".amazonaws.com"));
+        SortedSet<String> all = new TreeSet<>(secrets);
+        all.addAll(parameters);
+        return PolicyStatement.allow("DecryptJobSecrets", List.of("kms:Decrypt"),
+                        List.copyOf(InstanceTagged.scopes(all.stream().map(a -> a.replaceFirst(":(secretsmanager|ssm):", ":kms:"))
+                                .toList(), "key/*")))
+                .when("StringEquals", "kms:ViaService", List.copyOf(via));
     }
 
     private static RoleSpec sharedRole(Names names, String suffix, String service,

@@ -32,11 +32,15 @@ final class ScheduleRenderer {
         input.set("input", spec.input());
         input.put("scheduledTime", "<aws.scheduler.scheduled-time>");
         input.put("executionId", "<aws.scheduler.execution-id>");
-        // A run that Scheduler could not deliver within the starting deadline is dropped there.
-        int eventAge = spec.startingDeadlineSeconds()
-                .map(d -> Math.max(MIN_EVENT_AGE, Math.min(MAX_EVENT_AGE, d)))
-                .orElse(MAX_EVENT_AGE);
         boolean flexible = schedule.jitterMinutes().filter(m -> m > 0).isPresent();
+        // A run that Scheduler could not deliver within the starting deadline is dropped there.
+        // The state machine allows startingDeadlineSeconds plus the flexible window after the
+        // scheduled time, and Scheduler counts the event's age from no earlier than that time, so
+        // the same allowance here never drops a run the deadline check would have let start.
+        int window = flexible ? schedule.jitterMinutes().get() * 60 : 0;
+        int eventAge = spec.startingDeadlineSeconds()
+                .map(d -> Math.max(MIN_EVENT_AGE, Math.min(MAX_EVENT_AGE, d + window)))
+                .orElse(MAX_EVENT_AGE);
         return new ScheduleSpec(
                 names.jobResource(job.name()),
                 names.scheduleGroup(),

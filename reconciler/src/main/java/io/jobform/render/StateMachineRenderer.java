@@ -2,11 +2,9 @@ package io.jobform.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jobform.manifest.Capacity;
 import io.jobform.manifest.ConcurrencyPolicy;
 import io.jobform.manifest.JobSpec;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Renders a job's Standard state machine (JSONPath ASL). Sources: Step Functions developer
@@ -21,8 +19,9 @@ final class StateMachineRenderer {
 
     static final String SKIPPED = "Skipped";
     static final String MISSED_DEADLINE = "MissedStartingDeadline";
-    static final String FAILED = "Failed";
-    static final String NOTIFY = "NotifyFailure";
+    static final String RUN = "Run";
+    /** Seconds the machine's TimeoutSeconds leaves beyond the job's timeout for the failure report. */
+    static final int REPORT_SECONDS = 300;
     /** A JSONata regex for a full date-time with Z or a ±hh:mm offset, as $toMillis parses it. */
     private static final String DATE_TIME = "/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d"
             + "(\\.\\d+)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$/";
@@ -42,15 +41,16 @@ final class StateMachineRenderer {
         ObjectNode asl = CanonicalJson.object();
         asl.put("Comment", "jobform job " + job.name() + " of instance " + names.instance());
         asl.put("QueryLanguage", "JSONPath");
-        asl.put("TimeoutSeconds", spec.timeoutSeconds());
+        // Each RunTask state holds the job's timeout (a Parallel state has no TimeoutSeconds in the
+        // States Language), so a timeout is caught and reported like any other failure; the
+        // machine's own limit is a backstop above the longest run the retries allow.
+        asl.put("TimeoutSeconds", RunAttempts.longestRunSeconds(spec) + REPORT_SECONDS);
         ObjectNode states = asl.putObject("States");
 
-        String runState = spec.capacity() == Capacity.SPOT_WITH_FALLBACK ? "RunTaskOnSpot" : "RunTask";
         // The deadline is checked before the concurrency gate: a run that is skipped for being late
         // must not first stop the running execution (Replace).
-        String afterDeadline = spec.concurrencyPolicy() == ConcurrencyPolicy.ALLOW ? runState : "ListRunningExecutions";
+        String afterDeadline = spec.concurrencyPolicy() == ConcurrencyPolicy.ALLOW ? RUN : "ListRunningExecutions";
         String afterInput = spec.startingDeadlineSeconds().isPresent() ? "CheckStartingDeadline" : afterDeadline;
-        String onFailure = spec.notifications().onFailure().isPresent() ? NOTIFY : FAILED;
 
         asl.put("StartAt", "CheckInput");
         // Manual runs may start with any input: without "input" the manifest's input is used.
@@ -62,8 +62,8 @@ final class StateMachineRenderer {
 
         switch (spec.concurrencyPolicy()) {
             case ALLOW -> { }
-            case FORBID -> ConcurrencyGate.forbid(states, runState, names.config().partition());
-            case REPLACE -> ConcurrencyGate.replace(states, runState, names.config().partition());
+            case FORBID -> ConcurrencyGate.forbid(states, RUN, names.config().partition());
+            case REPLACE -> ConcurrencyGate.replace(states, RUN, names.config().partition());
         }
         spec.startingDeadlineSeconds().ifPresent(deadline -> {
             int jitterSeconds = spec.schedule().flatMap(s -> s.jitterMinutes()).orElse(0) * 60;
@@ -71,19 +71,15 @@ final class StateMachineRenderer {
             states.set(MISSED_DEADLINE, AslStates.succeed("the run could not start within startingDeadlineSeconds"));
         });
 
-        switch (spec.capacity()) {
-            case ON_DEMAND -> states.set(runState, RunTaskState.render(job, names, false, spec, onFailure, Optional.empty()));
-            case SPOT -> states.set(runState, RunTaskState.render(job, names, true, spec, onFailure, Optional.empty()));
-            case SPOT_WITH_FALLBACK -> {
-                states.set(runState, RunTaskState.render(job, names, true, spec, onFailure, Optional.of("RunTaskOnDemand")));
-                states.set("RunTaskOnDemand", RunTaskState.render(job, names, false, spec, onFailure, Optional.empty()));
-            }
-        }
-        spec.notifications().onFailure().ifPresent(topic -> states.set(NOTIFY, notify(topic, job, names)));
-        ObjectNode failed = CanonicalJson.object().put("Type", "Fail");
-        // The cause of a failed ECS task is the task description: StopCode, StoppedReason, exit codes.
-        failed.put("ErrorPath", "$.error.Error").put("CausePath", "$.error.Cause");
-        states.set(FAILED, failed);
+        ObjectNode run = CanonicalJson.object().put("Type", "Parallel");
+        run.set("Parameters", RunAttempts.branchInput(spec.retries()));
+        run.putArray("Branches").add(RunAttempts.branch(job, names, spec.capacity(), spec.retries(), spec.timeoutSeconds()));
+        run.putObject("ResultSelector").put("branch.$", "$[0]");
+        run.put("ResultPath", "$.run");
+        run.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.runFailure", FailureReport.UNEXPECTED));
+        run.put("Next", FailureReport.CHECK);
+        states.set(RUN, run);
+        FailureReport.render(states, job, names, spec.notifications().onFailure());
         return asl;
     }
 
@@ -110,21 +106,6 @@ final class StateMachineRenderer {
                 + (allowedSeconds * 1000L) + " %}");
         rule.put("Next", MISSED_DEADLINE);
         state.put("Default", next);
-        return state;
-    }
-
-    private static ObjectNode notify(String topic, ResolvedJob job, Names names) {
-        ObjectNode parameters = CanonicalJson.object();
-        parameters.put("TopicArn", topic);
-        parameters.put("Subject", "jobform: job " + job.name() + " failed");
-        parameters.put("Message.$", "States.Format('jobform job " + job.name() + " (state machine "
-                + names.jobResource(job.name()) + ") execution {} failed: {}: {}', $$.Execution.Name, $.error.Error, $.error.Cause)");
-        ObjectNode state = AslStates.task("arn:" + names.config().partition() + ":states:::sns:publish", parameters);
-        state.put("ResultPath", (String) null);
-        state.set("Retry", AslStates.apiRetry());
-        // A failed notification must not hide the job's own failure.
-        state.putArray("Catch").add(AslStates.catcher(List.of(AslStates.ALL), "$.notifyError", FAILED));
-        state.put("Next", FAILED);
         return state;
     }
 

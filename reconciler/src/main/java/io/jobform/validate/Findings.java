@@ -36,6 +36,10 @@ final class Findings {
         violations.add(Violation.warning(valueAt(pointer), subject, PositionIndex.fieldPath(pointer), message));
     }
 
+    void note(String pointer, String message) {
+        violations.add(Violation.note(valueAt(pointer), subject, PositionIndex.fieldPath(pointer), message));
+    }
+
     boolean hasErrors() {
         return violations.stream().anyMatch(Violation::isError);
     }

@@ -56,7 +56,8 @@ final class JobBinder {
 
     private static Retries retries(JsonNode r) {
         return new Retries(r.path("limit").asInt(0), r.path("intervalSeconds").asInt(30),
-                r.path("backoffRate").asDouble(2.0), optionalInt(r, "maxDelaySeconds"), r.path("jitter").asBoolean(false));
+                r.path("backoffRate").asDouble(2.0), optionalInt(r, "maxDelaySeconds"), r.path("jitter").asBoolean(false),
+                ints(r.path("exitCodes")), ints(r.path("exceptExitCodes")));
     }
 
     private static Container container(JsonNode c) {
@@ -78,6 +79,13 @@ final class JobBinder {
             out.add(new PermissionStatement(PermissionStatement.Effect.valueOf(upper(s.path("effect").asText("Allow"))),
                     list(s.path("actions")), list(s.path("resources"))));
         }
+        return List.copyOf(out);
+    }
+
+    /** Sorted and without duplicates, so the rendered Choice rules never depend on manifest order. */
+    private static List<Integer> ints(JsonNode array) {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        array.forEach(item -> out.add(item.asInt()));
         return List.copyOf(out);
     }
 

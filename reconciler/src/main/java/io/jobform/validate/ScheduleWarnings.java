@@ -41,6 +41,23 @@ final class ScheduleWarnings {
         }
     }
 
+    /**
+     * A startDate that has passed is a window that already started. EventBridge Scheduler rejects
+     * a StartDate more than 5 minutes in the past on CreateSchedule and UpdateSchedule (its
+     * ValidationException "The StartDate you specify cannot be earlier than 5 minutes ago"), so
+     * such a date is not rendered at all; the schedule then runs from now on, as it would have.
+     */
+    static Schedule withoutPastStart(Schedule schedule, Instant now, Findings findings) {
+        if (schedule.startDate().isEmpty() || schedule.startDate().get().isAfter(now)) {
+            return schedule;
+        }
+        findings.note("/spec/schedule/startDate", "startDate " + schedule.startDate().get() + " has passed: the window "
+                + "already started, so no StartDate is sent to EventBridge Scheduler (it rejects one more than 5 minutes "
+                + "in the past); a cron schedule runs as before, a rate counts from the next create or update");
+        return new Schedule(schedule.expression(), schedule.timezone(), schedule.jitterMinutes(), Optional.empty(),
+                schedule.endDate());
+    }
+
     /** A job firing every hour loses or repeats one run by design; only fixed hours are worth a warning. */
     private static boolean hourly(ScheduleExpression.Cron cron) {
         String hours = cron.awsFields().split(" ")[1];

@@ -44,6 +44,6 @@ public record ValidationReport(List<ScheduledJob> jobs, Set<String> invalidJobNa
     }
 
     public long warningCount() {
-        return violations.size() - errorCount();
+        return violations.stream().filter(v -> v.severity() == io.jobform.manifest.Severity.WARNING).count();
     }
 }

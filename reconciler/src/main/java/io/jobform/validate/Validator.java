@@ -198,7 +198,9 @@ public final class Validator {
         Optional<Schedule> schedule = spec.has("schedule")
                 ? ScheduleCheck.check(spec.path("schedule"), findings) : Optional.empty();
         schedule.ifPresent(s -> ScheduleWarnings.check(s, now, findings));
+        schedule = schedule.map(s -> ScheduleWarnings.withoutPastStart(s, now, findings));
         ContainerCheck.check(spec.path("container"), findings);
+        RunLimits.check(job, now, findings);
         ReferenceCheck.check(spec, findings);
         PermissionGuardrails.check(spec.path("permissions"), Optional.of(instance), buckets, findings);
         return schedule;

@@ -59,11 +59,17 @@ class DeterminismTest {
     static Stream<Arguments> changes() {
         return Stream.of(
                 Arguments.of("image tag", (Consumer<JobBuilder>) b -> b.image = b.image.replace("1.4.2", "1.4.3"), Set.of(TD)),
+                // The execution role grants repositories and secrets by tag per account and region:
+                // another one in the same region changes only the task definition.
                 Arguments.of("image repository", (Consumer<JobBuilder>) b -> b.image = b.image.replace("/report:", "/report2:"),
-                        Set.of(TD, EXECUTION_ROLE)),
+                        Set.of(TD)),
+                Arguments.of("image in another region", (Consumer<JobBuilder>) b -> b.image = b.image.replace("eu-west-1",
+                        "eu-central-1"), Set.of(TD, EXECUTION_ROLE)),
                 Arguments.of("env value", (Consumer<JobBuilder>) b -> b.env.put("REPORT_DAY", "today"), Set.of(TD)),
                 Arguments.of("secret added", (Consumer<JobBuilder>) b -> b.secrets.put("API_KEY",
-                        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-key"), Set.of(TD, EXECUTION_ROLE)),
+                        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-key"), Set.of(TD)),
+                Arguments.of("secret in another account", (Consumer<JobBuilder>) b -> b.secrets.put("API_KEY",
+                        "arn:aws:secretsmanager:eu-west-1:210987654321:secret:api-key"), Set.of(TD, EXECUTION_ROLE)),
                 Arguments.of("cpu and memory", (Consumer<JobBuilder>) b -> { b.cpu = 1024; b.memory = 2048; }, Set.of(TD)),
                 Arguments.of("ephemeral storage", (Consumer<JobBuilder>) b -> b.ephemeral = Optional.empty(), Set.of(TD)),
                 Arguments.of("command", (Consumer<JobBuilder>) b -> b.command = List.of("python", "other.py"), Set.of(TD)),

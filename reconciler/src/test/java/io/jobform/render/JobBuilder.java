@@ -70,7 +70,7 @@ final class JobBuilder {
         b.schedule = Optional.of(cron("0 2 * * *", "0 2 * * ? *", "Europe/Berlin", Optional.of(10)));
         b.concurrency = ConcurrencyPolicy.FORBID;
         b.deadline = Optional.of(600);
-        b.retries = new Retries(2, 30, 2.0, Optional.empty(), false);
+        b.retries = new Retries(2, 30, 2.0, Optional.empty(), false, List.of(), List.of(2));
         b.image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/report:1.4.2";
         b.command = List.of("python", "report.py");
         b.env.put("REPORT_DAY", "yesterday");
@@ -93,7 +93,7 @@ final class JobBuilder {
         JobBuilder b = new JobBuilder("hourly-sync");
         b.schedule = Optional.of(new Schedule(new ScheduleExpression.Rate("1h", 1, ScheduleExpression.RateUnit.HOURS),
                 ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty()));
-        b.retries = new Retries(3, 10, 1.5, Optional.of(120), true);
+        b.retries = new Retries(3, 10, 1.5, Optional.of(120), true, List.of(75, 137), List.of());
         b.image = "ghcr.io/example/sync:2";
         b.entryPoint = List.of("/bin/sync");
         b.secrets.put("API_TOKEN", "arn:aws:ssm:us-east-1:123456789012:parameter/sync/token");
@@ -111,6 +111,7 @@ final class JobBuilder {
         b.concurrency = ConcurrencyPolicy.REPLACE;
         b.deadline = Optional.of(30);
         b.capacity = Capacity.SPOT;
+        b.retries = new Retries(1, 60, 2.0, Optional.empty(), false);
         b.cluster = Optional.of("exports");
         b.network = Optional.of(new Network(List.of("subnet-2", "subnet-3"), List.of("sg-2"), true));
         return b;

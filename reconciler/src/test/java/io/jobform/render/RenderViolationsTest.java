@@ -50,9 +50,13 @@ class RenderViolationsTest {
     }
 
     @Test
-    void noJobsStillRendersTheSharedResources() {
+    void noJobsRendersNothingNotEvenTheSharedResources() {
+        // Shared resources exist for jobs: after jobform destroy, a reconcile of no manifests
+        // must not bring them back.
         RenderResult result = Renderer.render(List.of(), JobBuilder.config());
-        assertThat(result.desired().resources()).extracting(r -> r.id().toString()).containsExactly(
+        assertThat(result.desired().resources()).isEmpty();
+        RenderResult one = Renderer.render(List.of(JobBuilder.adhocBackfill().build()), JobBuilder.config());
+        assertThat(one.desired().shared()).extracting(r -> r.id().toString()).containsExactly(
                 "ScheduleGroup/jobform", "Role/jobform-execution", "Role/jobform-scheduler", "Role/jobform-states");
     }
 }

@@ -54,8 +54,11 @@ class CallBudgetIT extends InSandbox {
         calls.put("s3:DeleteObject", 1L);
         calls.put("s3:GetObject", 1L);
         calls.put("s3:ListObjectsV2", 1L);
-        // N task definitions + N state machines + the schedule group, 100 per GetResources page.
-        calls.put("tagging:GetResources", (2L * N + 1 + 99) / 100);
+        // Existence from the services themselves: the group read directly, N state machines at
+        // 1,000 per ListStateMachines page, N families at 100 per ListTaskDefinitionFamilies page.
+        calls.put("scheduler:GetScheduleGroup", 1L);
+        calls.put("states:ListStateMachines", (N + 999L) / 1000);
+        calls.put("ecs:ListTaskDefinitionFamilies", (N + 99L) / 100);
         calls.put("scheduler:ListSchedules", Math.max(1, (schedules + 99) / 100));
         calls.put("iam:ListRoles", 1L);
         return calls;
@@ -64,9 +67,9 @@ class CallBudgetIT extends InSandbox {
     @Test
     void bulkCreateCallsEveryCreateOnceAndObservesFromNothing() {
         Map<String, Long> expected = new TreeMap<>();
-        // Nothing exists yet: one empty observation page each.
-        expected.put("tagging:GetResources", 1L);
-        expected.put("scheduler:ListSchedules", 1L);
+        // Nothing exists yet: one empty observation page each; no group, so no ListSchedules.
+        expected.put("states:ListStateMachines", 1L);
+        expected.put("ecs:ListTaskDefinitionFamilies", 1L);
         expected.put("iam:ListRoles", 1L);
         expected.put("s3:ListObjectsV2", 1L);
         // Inventory (missing), then every manifest once.
@@ -75,8 +78,9 @@ class CallBudgetIT extends InSandbox {
         // shared resources' field hashes, the summary, the inventory.
         expected.put("s3:PutObject", 1L + 2L * N + 1 + 1 + 1);
         expected.put("s3:DeleteObject", 1L);
-        expected.put("scheduler:GetScheduleGroup", 1L);
+        expected.put("scheduler:GetScheduleGroup", 2L);     // observation, then the create's own check
         expected.put("scheduler:CreateScheduleGroup", 1L);
+        expected.put("scheduler:ListTagsForResource", 1L);    // the group's tags: any stale one is removed
         expected.put("scheduler:TagResource", 1L);            // the group's ownership tags
         expected.put("scheduler:CreateSchedule", withSchedule);
         expected.put("scheduler:GetSchedule", withSchedule);
@@ -84,8 +88,9 @@ class CallBudgetIT extends InSandbox {
         expected.put("ecs:RegisterTaskDefinition", (long) N);
         expected.put("states:CreateStateMachine", (long) N);
         long roles = withRole + 3;
+        // ListRoleTags: a tag the spec no longer has (a removed label) is untagged before TagRole.
         for (String op : new String[] {"CreateRole", "UpdateAssumeRolePolicy", "ListRolePolicies",
-            "PutRolePermissionsBoundary", "TagRole"}) {
+            "PutRolePermissionsBoundary", "ListRoleTags", "TagRole"}) {
             expected.put("iam:" + op, roles);
         }
         // Task roles have one inline policy; the three shared roles one each as well.
@@ -118,7 +123,9 @@ class CallBudgetIT extends InSandbox {
         Map<String, Long> expected = observation(withSchedule);
         expected.put("s3:GetObject", 3L);                  // inventory, the changed manifest, its field hashes
         expected.put("s3:PutObject", 1L + 1 + 1 + 1);      // lease, the job's status and field hashes, inventory
+        expected.put("ecs:DescribeTaskDefinition", 1L);    // a revision registered before a crash is adopted
         expected.put("ecs:RegisterTaskDefinition", 1L);
+        expected.put("ecs:ListTaskDefinitions", 1L);       // the family's ACTIVE revisions, to retire all older ones
         expected.put("ecs:DeregisterTaskDefinition", 1L);  // the superseded revision
         expected.put("ecs:DeleteTaskDefinitions", 1L);
         assertThat(sandbox.calls()).isEqualTo(expected);
@@ -143,6 +150,7 @@ class CallBudgetIT extends InSandbox {
         expected.put("s3:PutObject", 1L + 1 + 1);          // lease, summary, inventory
         expected.put("scheduler:DeleteSchedule", schedules);
         expected.put("states:DeleteStateMachine", 10L);
+        expected.put("ecs:ListTaskDefinitions", 10L);      // each family's ACTIVE revisions
         expected.put("ecs:DeregisterTaskDefinition", 10L);
         expected.put("ecs:DeleteTaskDefinitions", 10L);
         expected.put("iam:ListRolePolicies", roles);

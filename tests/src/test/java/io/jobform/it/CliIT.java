@@ -30,6 +30,7 @@ class CliIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
+        process.getOutputStream().close(); // no input: a question on stdin reads end of input
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new Run(process.exitValue(), out);
@@ -79,5 +80,44 @@ class CliIT {
         Run flag = jobform("plan", "--local", "--max-deletions=-1");
         assertThat(flag.exit()).as(flag.out()).isEqualTo(2);
         assertThat(flag.out()).contains("--max-deletions must be a whole number from 0 to 100000, not '-1'");
+    }
+
+    @Test
+    void destroyShowsThePlanAsksAndRemovesTheInstance() throws Exception {
+        Path manifests = work.resolve("manifests");
+        Sandbox.copyExamples(manifests);
+        Files.writeString(manifests.resolve("backfill-orders.yaml"),
+                Files.readString(manifests.resolve("backfill-orders.yaml")).replace("jobform.io/prune: \"false\"",
+                        "jobform.io/prune: \"true\""));
+        assertThat(jobform("apply", "--local").exit()).isZero();
+
+        Run refused = jobform("destroy", "--local", "--confirm", "jobform");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+        assertThat(refused.out()).contains("manifest(s) remain under").contains("refused; nothing deleted")
+                .contains("# Role/jobform-execution");
+
+        try (var files = Files.list(manifests)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Run dry = jobform("destroy", "--local", "--dry-run");
+        assertThat(dry.exit()).as(dry.out()).isZero();
+        assertThat(dry.out()).contains("- Schedule/jobform-nightly-report").contains("- Role/jobform-states")
+                .contains("- ScheduleGroup/jobform").contains("Destroy: 24 resource(s) to delete.");
+        assertThat(dry.out().indexOf("- Schedule/jobform-nightly-report"))
+                .isLessThan(dry.out().indexOf("- Role/jobform-states"));
+
+        // No terminal and no --confirm: standard input is empty, which is a no.
+        Run declined = jobform("destroy", "--local");
+        assertThat(declined.exit()).as(declined.out()).isEqualTo(1);
+        assertThat(declined.out()).contains("not confirmed; nothing deleted");
+
+        Run wrong = jobform("destroy", "--local", "--confirm", "other");
+        assertThat(wrong.exit()).as(wrong.out()).isEqualTo(2);
+
+        Run done = jobform("destroy", "--local", "--confirm", "jobform");
+        assertThat(done.exit()).as(done.out()).isZero();
+        assertThat(done.out()).contains("Destroy: 24 deleted, 0 failed.");
     }
 }

@@ -42,6 +42,8 @@ class OperateIT extends InSandbox {
                 """);
         assertThat(sandbox.apply().applyFailed()).isFalse();
         cli = new OperateCli(sandbox);
+        // These tests end each execution themselves, with the outcome they check.
+        cli.states().holdExecutions(true);
     }
 
     @Test
@@ -69,6 +71,34 @@ class OperateIT extends InSandbox {
         assertThat(nightly.path("synced").asBoolean()).isTrue();
         assertThat(find(jobs, "backfill-orders").path("schedule").isNull()).isTrue();
         assertThat(find(jobs, "backfill-orders").path("lastRun").isNull()).isTrue();
+    }
+
+    @Test
+    void describeShowsTheLiveScheduleAndRevisionAndSyncedOnlyWhenTheyMatch() throws Exception {
+        var current = sandbox.clients.scheduler.getSchedule(b -> b.groupName("jobform").name("jobform-nightly-report"));
+        sandbox.clients.scheduler.updateSchedule(b -> b.groupName("jobform").name("jobform-nightly-report")
+                .scheduleExpression("cron(0 9 * * ? *)").scheduleExpressionTimezone("Europe/Berlin")
+                .flexibleTimeWindow(current.flexibleTimeWindow()).target(current.target())
+                .state(software.amazon.awssdk.services.scheduler.model.ScheduleState.DISABLED));
+        OperateCli.Result drifted = cli.run("describe", "job", "nightly-report");
+        assertThat(drifted.out()).contains("Synced:          no",
+                "drift:         Schedule: live cron(0 9 * * ? *) Europe/Berlin, desired cron(0 5 * * ? *) Europe/Berlin",
+                "drift:         Schedule: live DISABLED, desired ENABLED",
+                "Live schedule:   cron(0 9 * * ? *) Europe/Berlin, DISABLED",
+                "Live revision:   jobform-nightly-report:1");
+
+        assertThat(sandbox.apply().applyFailed()).isFalse(); // the console edit is repaired
+        assertThat(sandbox.apply(io.jobform.reconcile.ReconcileOptions.defaults().withDeep(true)).applyFailed())
+                .isFalse(); // a new revision of every task definition
+        OperateCli.Result repaired = cli.run("describe", "job", "nightly-report", "-o", "json");
+        JsonNode json = JSON.readTree(repaired.out());
+        assertThat(json.path("synced").asBoolean()).as(repaired.out()).isTrue();
+        assertThat(json.path("live").path("schedule").path("state").asText()).isEqualTo("ENABLED");
+        assertThat(json.path("live").path("schedule").path("expression").asText()).isEqualTo("cron(0 5 * * ? *)");
+        assertThat(json.path("live").path("taskDefinition").asText()).endsWith("task-definition/jobform-nightly-report:2");
+        assertThat(json.path("live").path("drift")).isEmpty();
+        assertThat(repaired.out()).contains("\"arn\" : \"arn:aws:ecs:us-east-1:123456789012:task-definition/"
+                + "jobform-nightly-report:2\"");
     }
 
     @Test

@@ -39,7 +39,9 @@ class OperateJarIT {
         Sandbox.copyExamples(work.resolve("manifests"));
         assertThat(jobform("apply", "--local").exit()).isZero();
 
-        Run run = jobform("run", "backfill-orders", "--local", "--input", "to=2026-02-28", "-o", "json");
+        // The simulated task keeps running, so the next processes still see the run RUNNING.
+        Run run = jobform("run", "backfill-orders", "--local", "--input", "to=2026-02-28", "-o", "json",
+                "--local-outcome", "stays-running");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         String arn = new ObjectMapper().readTree(run.out()).path("executionArn").asText();

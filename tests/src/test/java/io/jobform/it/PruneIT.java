@@ -31,9 +31,8 @@ class PruneIT extends AppliedExamples {
     void deletedManifestIsPrunedScheduleFirst() {
         sandbox.delete("thumbnail-sweep.yaml");
         ReconcileResult result = sandbox.apply();
-        // The execution role no longer needs to pull the pruned job's image.
-        assertThat(Sandbox.changes(result)).containsExactly("update Role/jobform-execution",
-                "delete Schedule/jobform-thumbnail-sweep", "delete StateMachine/jobform-thumbnail-sweep",
+        // The shared roles grant by tag, not by name: pruning a job leaves them as they are.
+        assertThat(Sandbox.changes(result)).containsExactly("delete Schedule/jobform-thumbnail-sweep", "delete StateMachine/jobform-thumbnail-sweep",
                 "delete TaskDefinition/jobform-thumbnail-sweep");
         assertThat(progressOf("thumbnail-sweep")).containsExactly("deleted  Schedule/jobform-thumbnail-sweep",
                 "deleted  StateMachine/jobform-thumbnail-sweep", "deleted  TaskDefinition/jobform-thumbnail-sweep");
@@ -45,6 +44,7 @@ class PruneIT extends AppliedExamples {
     void emptySetPrunesNothingUnlessAllowed() {
         JOBS.forEach(j -> sandbox.delete(j + ".yaml"));
         ReconcileResult guarded = sandbox.apply();
+        // With no manifests no shared resource is desired either, so none is updated (or held back).
         assertThat(guarded.plan().orElseThrow().guards()).containsExactly(
                 "guard: no valid manifests but 6 job(s) exist; nothing pruned (pass --allow-empty to prune them)");
         // The shared roles keep every grant of the held-back jobs (their last grants are retained).
@@ -72,7 +72,7 @@ class PruneIT extends AppliedExamples {
     void pruneFalseOrphansInsteadOfDeleting() {
         sandbox.delete("backfill-orders.yaml");
         ReconcileResult result = sandbox.apply();
-        // The execution role keeps pulling the kept job's image (issue 15 item 3): no narrowing update.
+        // The kept job still pulls its image with the shared execution role, which is unchanged.
         assertThat(Sandbox.changes(result)).containsExactly(
                 "orphan StateMachine/jobform-backfill-orders", "orphan TaskDefinition/jobform-backfill-orders");
         String arn = "arn:aws:states:us-east-1:123456789012:stateMachine:jobform-backfill-orders";
@@ -89,6 +89,7 @@ class PruneIT extends AppliedExamples {
         sandbox.edit("invoice-sync.yaml", "invoice-sync:0.9.3", "invoice-sync:0.9.4");
         ReconcileResult result = sandbox.apply();
         assertThat(result.hasInvalidManifests()).isTrue();
+        // No shared role changes: they grant by tag, so the frozen job's new image needs no update.
         assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/jobform-invoice-sync",
                 "retire revisions TaskDefinition/jobform-invoice-sync");
         // The frozen job's last grants are rendered into the shared roles, which therefore need no hold.

@@ -20,8 +20,10 @@ class ReconcileIT extends InSandbox {
         sandbox.resetCalls();
         ReconcileResult second = sandbox.apply();
         assertThat(second.plan().orElseThrow().hasChanges()).isFalse();
-        // Lease put and release, the inventory, then one page each of tags, schedules and roles.
+        // Lease put and release, the inventory, the schedule group, then one page of each
+        // service's own listing: state machines, task definition families, schedules, roles.
         assertThat(sandbox.calls()).isEqualTo(java.util.Map.of("s3:PutObject", 1L, "s3:DeleteObject", 1L,
-                "s3:GetObject", 1L, "tagging:GetResources", 1L, "scheduler:ListSchedules", 1L, "iam:ListRoles", 1L));
+                "s3:GetObject", 1L, "scheduler:GetScheduleGroup", 1L, "states:ListStateMachines", 1L,
+                "ecs:ListTaskDefinitionFamilies", 1L, "scheduler:ListSchedules", 1L, "iam:ListRoles", 1L));
     }
 }

@@ -14,6 +14,7 @@ import io.jobform.emulator.jsonapi.JsonBody;
 import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +46,17 @@ public final class EcsService extends JsonService implements TaggedResources, St
             case "ListTagsForResource" -> EcsTagOperations.list(store, in);
             default -> throw AwsException.unknownOperation(protocol(), operation);
         };
+    }
+
+    /**
+     * The ACTIVE task definition a RunTask reference (family, family:revision or ARN) resolves
+     * to, as DescribeTaskDefinition returns it.
+     */
+    public synchronized Optional<JsonNode> taskDefinition(String region, String reference) {
+        TaskDefinitionStore store = store(region);
+        return store.parse(reference).flatMap(store::find)
+                .filter(r -> r.status().equals("ACTIVE"))
+                .map(r -> (JsonNode) r.body.deepCopy());
     }
 
     @Override

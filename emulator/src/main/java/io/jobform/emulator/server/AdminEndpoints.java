@@ -10,6 +10,8 @@ import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.hooks.Fault;
 import io.jobform.emulator.hooks.Hooks;
 import io.jobform.emulator.hooks.RateLimit;
+import io.jobform.emulator.tagging.IndexLag;
+import io.jobform.emulator.tagging.TaggingService;
 import io.jobform.emulator.wire.Json;
 import java.time.Duration;
 import java.util.Locale;
@@ -89,8 +91,14 @@ public final class AdminEndpoints {
             case "PUT /_emulator/iam/propagation-delay":
                 hooks.iamPropagationDelay(Duration.ofMillis(body.path("millis").asLong(0)));
                 return ok(Json.object());
+            case "PUT /_emulator/tagging/index-lag":
+                catalog.require(TaggingService.class).indexLag(new IndexLag(
+                        Duration.ofMillis(body.path("lagMillis").asLong(0)),
+                        Duration.ofMillis(body.path("ghostMillis").asLong(0))));
+                return ok(Json.object());
             case "POST /_emulator/reset":
                 hooks.reset();
+                catalog.require(TaggingService.class).indexLag(IndexLag.NONE);
                 return ok(Json.object());
             case "GET /_emulator/state":
                 return ok(snapshot.get());

@@ -11,6 +11,7 @@ import io.jobform.emulator.core.SelfLocking;
 import io.jobform.emulator.hooks.Admission;
 import io.jobform.emulator.hooks.Fault;
 import io.jobform.emulator.hooks.Hooks;
+import io.jobform.emulator.tagging.TaggingService;
 import io.jobform.emulator.wire.FormBody;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ public final class HttpFront implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
 
     private final ServiceCatalog catalog;
+    private final Optional<TaggingService> tagIndex;
     private final Hooks hooks;
     private final AdminEndpoints admin;
     private final String defaultRegion;
@@ -40,6 +42,8 @@ public final class HttpFront implements HttpHandler {
 
     public HttpFront(ServiceCatalog catalog, Hooks hooks, AdminEndpoints admin, String defaultRegion, String accountId) {
         this.catalog = catalog;
+        this.tagIndex = catalog.service("tagging").filter(TaggingService.class::isInstance)
+                .map(TaggingService.class::cast);
         this.hooks = hooks;
         this.admin = admin;
         this.defaultRegion = defaultRegion;
@@ -118,6 +122,17 @@ public final class HttpFront implements HttpHandler {
             };
             return error == null ? null : ErrorRenderer.render(service.protocol(), error, requestId, head);
         }
+        // Outside the service's lock: recording reads every tagged service, each under its own lock.
+        tagIndex.ifPresent(t -> t.recordChanges(request.region()));
+        try {
+            return handle(service, request, operation, requestId, head);
+        } finally {
+            tagIndex.ifPresent(t -> t.recordChanges(request.region()));
+        }
+    }
+
+    private AwsResponse handle(AwsService service, AwsRequest request, String operation, String requestId,
+            boolean head) {
         try {
             if (service instanceof SelfLocking) {
                 return service.handle(request);

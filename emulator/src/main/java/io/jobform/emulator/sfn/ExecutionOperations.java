@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * StartExecution, DescribeExecution, ListExecutions, StopExecution and RedriveExecution.
- * Executions run nothing: they stay RUNNING until {@link #complete} applies an outcome.
+ * StartExecution runs the machine through {@link ExecutionRunner}; members starting with
+ * {@code _} are its bookkeeping and never leave the emulator.
  */
 final class ExecutionOperations {
     static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
@@ -24,10 +25,12 @@ final class ExecutionOperations {
 
     private final StateMachineStore store;
     private final Clock clock;
+    private final ExecutionRunner runner;
 
-    ExecutionOperations(StateMachineStore store, Clock clock) {
+    ExecutionOperations(StateMachineStore store, Clock clock, ExecutionRunner runner) {
         this.store = store;
         this.clock = clock;
+        this.runner = runner;
     }
 
     /**
@@ -67,11 +70,15 @@ final class ExecutionOperations {
         execution.put("redriveStatus", "NOT_REDRIVABLE");
         execution.put("redriveStatusReason", "Execution is RUNNING and cannot be redriven");
         machine.executions.put(name, execution);
+        runner.start(machine, execution);
+        runner.settle();
         return started(execution);
     }
 
     ObjectNode describe(Fields in) {
-        return store.execution(in.requiredString("executionArn")).deepCopy();
+        ObjectNode out = store.execution(in.requiredString("executionArn")).deepCopy();
+        out.remove(List.of("_events", "_end", "_resume"));
+        return out;
     }
 
     /** Newest first, as ListExecutions returns them. */
@@ -104,7 +111,7 @@ final class ExecutionOperations {
         String error = in.string("error", 0, 256, null).orElse(null);
         String cause = in.string("cause", 0, 32768, null).orElse(null);
         if (execution.path("status").asText().equals("RUNNING")) {
-            close(execution, new ExecutionOutcome.Aborted(error, cause));
+            runner.stop(execution, clock.instant(), error, cause);
         }
         ObjectNode out = JsonBody.object();
         out.set("stopDate", execution.get("stopDate"));
@@ -128,47 +135,37 @@ final class ExecutionOperations {
         execution.put("redriveDate", now);
         execution.put("redriveStatus", "NOT_REDRIVABLE");
         execution.put("redriveStatusReason", "Execution is RUNNING and cannot be redriven");
+        runner.redrive(store.machine(execution.path("stateMachineArn").asText()), execution, clock.instant());
+        runner.settle();
         ObjectNode out = JsonBody.object();
         out.put("redriveDate", now);
         return out;
     }
 
-    /** The test hook: applies an outcome to a RUNNING execution. */
+    /** The test hook: applies an outcome to a RUNNING execution now. */
     void complete(String executionArn, ExecutionOutcome outcome) {
         ObjectNode execution = store.execution(executionArn);
         if (!execution.path("status").asText().equals("RUNNING")) {
             throw new IllegalStateException("Execution " + executionArn + " is " + execution.path("status").asText()
                     + ", not RUNNING");
         }
-        close(execution, outcome);
+        runner.complete(execution, clock.instant(), outcome);
     }
 
-    private void close(ObjectNode execution, ExecutionOutcome outcome) {
-        execution.put("status", outcome.status());
-        execution.put("stopDate", JsonBody.epochSeconds(clock.instant()));
-        if (outcome instanceof ExecutionOutcome.Succeeded s) {
-            execution.put("output", s.output());
+    static void close(ObjectNode execution, String status, java.time.Instant at, java.util.Optional<String> output,
+            java.util.Optional<String> error, java.util.Optional<String> cause) {
+        execution.put("status", status);
+        execution.put("stopDate", JsonBody.epochSeconds(at));
+        output.ifPresent(o -> {
+            execution.put("output", o);
             execution.putObject("outputDetails").put("included", true);
-        } else if (outcome instanceof ExecutionOutcome.Failed f) {
-            errorAndCause(execution, f.error(), f.cause());
-        } else if (outcome instanceof ExecutionOutcome.Aborted a) {
-            errorAndCause(execution, a.error(), a.cause());
-        } else {
-            errorAndCause(execution, "States.Timeout", null);
-        }
-        boolean redrivable = !outcome.status().equals("SUCCEEDED");
+        });
+        error.ifPresent(e -> execution.put("error", e));
+        cause.ifPresent(c -> execution.put("cause", c));
+        boolean redrivable = !status.equals("SUCCEEDED");
         execution.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
         execution.put("redriveStatusReason", redrivable ? "Execution can be redriven"
                 : "Execution is SUCCEEDED and cannot be redriven");
-    }
-
-    private static void errorAndCause(ObjectNode execution, String error, String cause) {
-        if (error != null) {
-            execution.put("error", error);
-        }
-        if (cause != null) {
-            execution.put("cause", cause);
-        }
     }
 
     private static ObjectNode started(JsonNode execution) {

@@ -20,23 +20,39 @@ import java.util.TreeMap;
 
 /**
  * AWS Step Functions over awsJson1.0 with target prefix AWSStepFunctions (botocore
- * stepfunctions/2016-11-23). Executions are bookkeeping only; tests finish them through
- * {@link #completeExecution} or POST /_emulator/states/executions/complete.
+ * stepfunctions/2016-11-23). Executions run on the emulator's clock through the interpreter in
+ * {@code io.jobform.emulator.sfn.asl}; {@link #taskOutcomes()} chooses how simulated ECS tasks
+ * end, {@link #publishedMessages()} shows what sns:publish sent, {@link #script} replaces the
+ * integrations of one execution by scripted results, and {@link #completeExecution} still ends
+ * an execution by hand.
  */
 public final class StepFunctionsService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
     private final Map<String, StateMachineStore> regions = new TreeMap<>();
+    private final TaskOutcomes outcomes = new TaskOutcomes();
+    private final List<PublishedMessage> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, List<JsonNode>>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TaskDefinitionLookup definitions;
+    private volatile boolean hold;
 
     public StepFunctionsService(EmulatorContext context) {
+        this(context, (region, reference) -> Optional.empty());
+    }
+
+    /** @param definitions where ecs:runTask.sync finds task definitions (the emulator's ECS) */
+    public StepFunctionsService(EmulatorContext context, TaskDefinitionLookup definitions) {
         super("states", Protocol.AWS_JSON_1_0, SfnErrors::validation);
         this.context = context;
+        this.definitions = definitions;
     }
 
     @Override
     protected synchronized ObjectNode answer(String operation, AwsRequest request, Fields in) {
         StateMachineStore store = store(request.region());
         var machines = new StateMachineOperations(store, context);
-        var executions = new ExecutionOperations(store, context.clock());
+        ExecutionRunner runner = runner(store);
+        runner.settle();
+        var executions = new ExecutionOperations(store, context.clock(), runner);
         return switch (operation) {
             case "CreateStateMachine" -> machines.create(in);
             case "UpdateStateMachine" -> machines.update(in);
@@ -49,7 +65,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
             case "ListExecutions" -> executions.list(in);
             case "StopExecution" -> executions.stop(in);
             case "RedriveExecution" -> executions.redrive(in);
-            case "GetExecutionHistory" -> ExecutionHistory.get(store, in);
+            case "GetExecutionHistory" -> ExecutionHistory.get(store, in, context.clock().instant());
             case "TagResource" -> SfnTags.tag(store, in);
             case "UntagResource" -> SfnTags.untag(store, in);
             case "ListTagsForResource" -> SfnTags.list(store, in);
@@ -63,11 +79,49 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
      */
     public synchronized void completeExecution(String executionArn, ExecutionOutcome outcome) {
         String region = SfnNames.regionOfExecution(executionArn).orElseThrow(() -> SfnErrors.invalidArn(executionArn));
-        new ExecutionOperations(store(region), context.clock()).complete(executionArn, outcome);
+        ExecutionRunner runner = runner(store(region));
+        runner.settle();
+        new ExecutionOperations(store(region), context.clock(), runner).complete(executionArn, outcome);
+    }
+
+    /** Chooses how simulated ECS tasks end, per execution name or task definition family. */
+    public TaskOutcomes taskOutcomes() {
+        return outcomes;
+    }
+
+    /** Every message sns:publish sent, oldest first. */
+    public List<PublishedMessage> publishedMessages() {
+        return List.copyOf(published);
+    }
+
+    /**
+     * Answers every Task state of the execution with this name from scripted results instead of
+     * the simulated services: per state name, entries taken in order (see {@code ScriptedResults}).
+     * Set before the execution starts.
+     */
+    public void script(String executionName, Map<String, List<JsonNode>> resultsByState) {
+        scripts.put(executionName, Map.copyOf(resultsByState));
+    }
+
+    /**
+     * With {@code true}, executions started from now on are not executed: they stay RUNNING
+     * after ExecutionStarted until {@link #completeExecution} ends them, for tests that choose
+     * the execution's outcome themselves.
+     */
+    public void holdExecutions(boolean holdThem) {
+        this.hold = holdThem;
+    }
+
+    /** Forgets task outcomes, scripts and published messages. */
+    public void resetRunHooks() {
+        outcomes.clear();
+        scripts.clear();
+        published.clear();
     }
 
     /** ARNs of the executions in a region with the given status, oldest first. */
     public synchronized List<String> executionArns(String region, String status) {
+        runner(store(region)).settle();
         return store(region).machines().values().stream()
                 .flatMap(m -> m.executions.values().stream())
                 .filter(e -> e.path("status").asText().equals(status))
@@ -102,6 +156,10 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
     public synchronized void restore(JsonNode snapshot) {
         regions.clear();
         snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+    }
+
+    private ExecutionRunner runner(StateMachineStore store) {
+        return new ExecutionRunner(store, context.clock(), new RunSupport(outcomes, definitions, published, scripts, hold));
     }
 
     private StateMachineStore store(String region) {

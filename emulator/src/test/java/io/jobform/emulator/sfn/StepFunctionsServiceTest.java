@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class StepFunctionsServiceTest {
     static final String DEFINITION = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}";
+    /** Runs for an hour of the (fixed) test clock, so its executions stay RUNNING. */
+    static final String WAITING = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}";
     private final FakeRoles roles = new FakeRoles().trusting("states", "states.amazonaws.com")
             .trusting("other", "states.amazonaws.com").trusting("sched", "scheduler.amazonaws.com")
             .trusting("fresh", "states.amazonaws.com").propagating("fresh");
@@ -102,8 +104,8 @@ class StepFunctionsServiceTest {
     }
 
     @Test
-    void executionsStayRunningUntilCompleted() {
-        String arn = call("CreateStateMachine", machine("job", DEFINITION, "states")).get("stateMachineArn").asText();
+    void executionsRunUntilTheTestCompletesThem() {
+        String arn = call("CreateStateMachine", machine("job", WAITING, "states")).get("stateMachineArn").asText();
         ObjectNode start = JsonBody.object().put("stateMachineArn", arn).put("name", "run-1").put("input", "{\"a\":1}");
         String execution = call("StartExecution", start).get("executionArn").asText();
         assertThat(execution).isEqualTo("arn:aws:states:us-east-1:123456789012:execution:job:run-1");
@@ -131,15 +133,16 @@ class StepFunctionsServiceTest {
         assertCode(() -> call("RedriveExecution", JsonBody.object().put("executionArn", execution)), "ExecutionNotRedrivable");
         JsonNode history = call("GetExecutionHistory", JsonBody.object().put("executionArn", execution));
         assertThat(history.get("events")).extracting(e -> e.get("type").asText())
-                .containsExactly("ExecutionStarted", "ExecutionRedriven", "ExecutionSucceeded");
-        assertThat(history.at("/events/2/executionSucceededEventDetails/output").asText()).isEqualTo("{\"ok\":true}");
+                .containsExactly("ExecutionStarted", "WaitStateEntered", "ExecutionFailed", "ExecutionRedriven",
+                        "WaitStateEntered", "ExecutionSucceeded");
+        assertThat(history.at("/events/5/executionSucceededEventDetails/output").asText()).isEqualTo("{\"ok\":true}");
         assertCode(() -> call("DescribeExecution", JsonBody.object().put("executionArn", execution + "x")),
                 "ExecutionDoesNotExist");
     }
 
     @Test
     void listsExecutionsNewestFirstWithStatusFilterAndPages() {
-        String arn = call("CreateStateMachine", machine("job", DEFINITION, "states")).get("stateMachineArn").asText();
+        String arn = call("CreateStateMachine", machine("job", WAITING, "states")).get("stateMachineArn").asText();
         for (String name : List.of("r1", "r2", "r3")) {
             call("StartExecution", JsonBody.object().put("stateMachineArn", arn).put("name", name));
         }
@@ -159,7 +162,7 @@ class StepFunctionsServiceTest {
 
     @Test
     void adminEndpointCompletesExecutions() {
-        String arn = call("CreateStateMachine", machine("job", DEFINITION, "states")).get("stateMachineArn").asText();
+        String arn = call("CreateStateMachine", machine("job", WAITING, "states")).get("stateMachineArn").asText();
         String execution = call("StartExecution", JsonBody.object().put("stateMachineArn", arn)).get("executionArn").asText();
         var response = sfn.admin(Requests.rest("states", "POST", "/_emulator/states/executions/complete", Map.of(),
                 JsonBody.object().put("executionArn", execution).put("status", "TIMED_OUT").toString()));

@@ -24,7 +24,8 @@ public final class AslChecker {
     /**
      * Error names documented by AWS for what jobform renders: the predefined {@code States.*}
      * names ("Handling errors in Step Functions workflows"), the ECS .sync integration's names
-     * ("Run Amazon ECS or Fargate tasks with Step Functions"), and the StopExecution API error
+     * ("Run Amazon ECS or Fargate tasks with Step Functions"), the RunTask errors of the ECS API
+     * reference as the optimized integration names them ({@code ECS.<error>}), and the StopExecution API error
      * spelled by the SDK-integration rule ServiceName.ErrorName with the Exception suffix
      * ("Learning to use AWS service SDK integrations").
      */
@@ -33,7 +34,10 @@ public final class AslChecker {
             "States.Permissions", "States.Runtime", "States.DataLimitExceeded",
             "States.IntrinsicFailure", "States.ResultPathMatchFailure", "States.ParameterPathFailure",
             "States.BranchFailed", "States.NoChoiceMatched", "States.QueryEvaluationError",
-            "ECS.AmazonECSException", "AmazonECS.Unknown",
+            "ECS.AmazonECSException", "AmazonECS.Unknown", "ECS.ServerException", "ECS.AccessDeniedException",
+            "ECS.InvalidParameterException", "ECS.ClientException", "ECS.ClusterNotFoundException",
+            "ECS.PlatformUnknownException", "ECS.PlatformTaskDefinitionIncompatibilityException",
+            "ECS.UnsupportedFeatureException", "ECS.BlockedException",
             "Sfn.ExecutionDoesNotExistException");
 
     private static final Set<String> STATE_TYPES =
