@@ -32,7 +32,9 @@ final class ReconcilerNeeds {
                 AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/inventory.json"));
         put(needs, "s3:PutObject", AccessRequest.of("s3:PutObject", "arn:aws:s3:::" + bucket + "/_jobform/lease.json"));
         put(needs, "s3:DeleteObject", AccessRequest.of("s3:DeleteObject", "arn:aws:s3:::" + bucket + "/_jobform/status/x.json"));
-        for (String a : List.of("RegisterTaskDefinition", "DeregisterTaskDefinition", "DescribeTaskDefinition")) {
+        // The List calls observe which families and revisions exist; none supports resource-level permissions.
+        for (String a : List.of("RegisterTaskDefinition", "DeregisterTaskDefinition", "DescribeTaskDefinition",
+                "ListTaskDefinitionFamilies", "ListTaskDefinitions")) {
             put(needs, "ecs:" + a, AccessRequest.of("ecs:" + a, "*"));
         }
         put(needs, "ecs:TagResource", AccessRequest.of("ecs:TagResource", taskDefinition)
@@ -51,7 +53,9 @@ final class ReconcilerNeeds {
         put(needs, "scheduler:CreateSchedule", AccessRequest.of("scheduler:CreateSchedule", schedule),
                 AccessRequest.of("scheduler:CreateSchedule", keptSchedule));
         put(needs, "scheduler:ListSchedules", AccessRequest.of("scheduler:ListSchedules", "*"));
-        for (String a : List.of("CreateScheduleGroup", "GetScheduleGroup", "TagResource")) {
+        // ListTagsForResource and UntagResource: a label removed from the JobDefaults is untagged from the group.
+        for (String a : List.of("CreateScheduleGroup", "GetScheduleGroup", "TagResource", "ListTagsForResource",
+                "UntagResource")) {
             put(needs, "scheduler:" + a, AccessRequest.of("scheduler:" + a, group));
         }
         for (String a : List.of("CreateRole", "PutRolePolicy", "PutRolePermissionsBoundary", "DeleteRolePolicy")) {
@@ -67,7 +71,8 @@ final class ReconcilerNeeds {
                 AccessRequest.of("iam:PassRole", taskRole).with("iam:PassedToService", "ecs-tasks.amazonaws.com"),
                 AccessRequest.of("iam:PassRole", roles + instance + "-states").with("iam:PassedToService", "states.amazonaws.com"),
                 AccessRequest.of("iam:PassRole", roles + instance + "-scheduler").with("iam:PassedToService", "scheduler.amazonaws.com"));
-        put(needs, "tag:GetResources", AccessRequest.of("tag:GetResources", "*"));
+        // Observation lists the state machines (no resource-level permissions) and keeps the instance's names.
+        put(needs, "states:ListStateMachines", AccessRequest.of("states:ListStateMachines", "*"));
         return needs;
     }
 
