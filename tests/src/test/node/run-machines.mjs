@@ -92,11 +92,14 @@ function scriptedHandlers(states, script, handlers) {
   visit(states);
 }
 
-function retriesWithoutWaiting(states, overrides) {
+// Retry intervals and Wait states take no wall time here (the emulator moves its own clock):
+// the rendered run branch waits between attempts with Wait states.
+function retriesWithoutWaiting(states, overrides, waits) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Retry) overrides[name] = 0;
-    if (state.Type === 'Map') retriesWithoutWaiting((state.ItemProcessor ?? state.Iterator).States, overrides);
-    if (state.Type === 'Parallel') state.Branches.forEach((b) => retriesWithoutWaiting(b.States, overrides));
+    if (state.Type === 'Wait') waits[name] = 0;
+    if (state.Type === 'Map') retriesWithoutWaiting((state.ItemProcessor ?? state.Iterator).States, overrides, waits);
+    if (state.Type === 'Parallel') state.Branches.forEach((b) => retriesWithoutWaiting(b.States, overrides, waits));
   }
 }
 
@@ -108,7 +111,8 @@ async function runOne(c) {
   rewriteJsonataChoices(definition.States, handlers, c.context);
   scriptedHandlers(definition.States, c.script ?? {}, handlers);
   const retryIntervalOverrides = {};
-  retriesWithoutWaiting(definition.States, retryIntervalOverrides);
+  const waitTimeOverrides = {};
+  retriesWithoutWaiting(definition.States, retryIntervalOverrides, waitTimeOverrides);
   // Validation compiles a JSON schema per machine (seconds each); validate.mjs checks every
   // rendered definition with asl-validator instead.
   const key = JSON.stringify(definition);
@@ -117,7 +121,7 @@ async function runOne(c) {
     machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
     machines.set(key, machine);
   }
-  const execution = machine.run(c.input, { overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides }, context: c.context });
+  const execution = machine.run(c.input, { overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides, waitTimeOverrides }, context: c.context });
   const visited = [];
   const collecting = (async () => {
     for await (const event of execution.eventLogs) {

@@ -38,9 +38,26 @@ public record RunOutcome(String status, Optional<JsonNode> output, Optional<Stri
         }
         List<String> nested = visited.stream().filter(s -> !topLevelStates.contains(s)).sorted().toList();
         List<String> otherNested = other.visited.stream().filter(s -> !topLevelStates.contains(s)).sorted().toList();
-        if (!nested.equals(otherNested)) {
+        // aws-local-stepfunctions 3.0.0 (the other side) forwards a Parallel branch's events to the
+        // execution's log asynchronously and closes the log when the execution ends, so the
+        // branch's last entered states can be missing there (Step Functions records every
+        // StateEntered event of a branch: developer guide, "Parallel workflow state"). What it
+        // logged must therefore be contained in this side's states; status, output, error, cause
+        // and the top-level path above stay exact, and RunBehaviourIT pins the branch path.
+        if (!containsAll(nested, otherNested)) {
             out.add("nested states " + nested + " vs " + otherNested);
         }
         return out;
+    }
+
+    /** Whether {@code all} holds every element of {@code some} at least as often (both sorted). */
+    private static boolean containsAll(List<String> all, List<String> some) {
+        List<String> rest = new ArrayList<>(all);
+        for (String s : some) {
+            if (!rest.remove(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

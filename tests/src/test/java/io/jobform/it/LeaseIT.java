@@ -140,7 +140,7 @@ class LeaseIT extends InSandbox {
     @Test
     void aHeartbeatKeepsTheLeaseWhileWorkWithoutProgressOutlastsIt() throws Exception {
         // Observation takes 4 s (no progress line meanwhile); the lease lasts 2 s without renewal.
-        sandbox.emulator.hooks().latency("tagging:GetResources", Duration.ofSeconds(4));
+        sandbox.emulator.hooks().latency("states:ListStateMachines", Duration.ofSeconds(4));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             var holder = pool.submit(() -> sandbox.apply(ReconcileOptions.defaults().withLeaseDuration(Duration.ofSeconds(2))));
