@@ -15,7 +15,6 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -155,10 +154,6 @@ public final class ManifestLoader {
                 }
             } else if (event instanceof CollectionEndEvent) {
                 depth--;
-            } else if (event instanceof ScalarEvent scalar && unpairedSurrogate(scalar.getValue())) {
-                return Optional.of(Violation.error(at(key, event), "", "", "the value holds an unpaired UTF-16 "
-                        + "surrogate (an escape such as \\uD800): no text in AWS or in the local state can store it; "
-                        + "write the character itself or a complete pair"));
             } else if (event instanceof AliasEvent) {
                 aliases++;
                 if (aliases > limits.maxAliases()) {
@@ -168,19 +163,6 @@ public final class ManifestLoader {
             }
         }
         return Optional.empty();
-    }
-
-    /** A YAML escape can produce half a UTF-16 pair, which no UTF-8 text (an AWS request, a file) can hold. */
-    private static boolean unpairedSurrogate(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private LoadSettings settings(String key) {

@@ -84,7 +84,7 @@ final class YamlTreeBuilder {
             }
             return array;
         }
-        return scalar((ScalarNode) node);
+        return scalar((ScalarNode) node, pointer);
     }
 
     private JsonNode mapping(MappingNode mapping, String pointer, int depth) {
@@ -98,6 +98,10 @@ final class YamlTreeBuilder {
                 continue;
             }
             String key = scalarKey.getValue();
+            if (UnpairedSurrogate.in(key)) {
+                problems.add(Violation.error(pos(keyNode), "", "", UnpairedSurrogate.MESSAGE));
+                key = UnpairedSurrogate.replaced(key);
+            }
             String child = pointer + PositionIndex.segment(key);
             SourcePosition first = seen.putIfAbsent(key, pos(keyNode));
             if (first != null) {
@@ -113,9 +117,15 @@ final class YamlTreeBuilder {
         return object;
     }
 
-    private JsonNode scalar(ScalarNode node) {
+    private JsonNode scalar(ScalarNode node, String pointer) {
         Tag tag = node.getTag();
         String text = node.getValue();
+        if (UnpairedSurrogate.in(text)) {
+            // Reported on the document, not the file, so the job is still known by kind and name
+            // and only it is frozen: the file is readable, one value in it is not storable.
+            problems.add(Violation.error(pos(node), "", PositionIndex.fieldPath(pointer), UnpairedSurrogate.MESSAGE));
+            return JSON.textNode(UnpairedSurrogate.replaced(text));
+        }
         if (tag.equals(Tag.NULL)) {
             return JSON.nullNode();
         }

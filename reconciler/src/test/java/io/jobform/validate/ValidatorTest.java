@@ -194,6 +194,20 @@ class ValidatorTest {
     }
 
     @Test
+    void anUnstorableValueFreezesOnlyItsJob() {
+        // The file reads as YAML and names its job: one bad value is that job's error, not an
+        // unreadable file that might be the JobDefaults (which would freeze every job).
+        ValidationReport report = validate(file("broken.yaml", job("broken", "    env: {GREETING: \"a\\uD800b\"}\n")),
+                file("fine.yaml", job("fine", "")));
+        assertThat(report.jobs()).extracting(ScheduledJob::name).containsExactly("fine");
+        assertThat(report.invalidJobNames()).containsExactly("broken");
+        assertThat(report.unattributed()).isEmpty();
+        assertThat(report.violations()).extracting(Violation::format).containsExactly("broken.yaml:8:21: error: "
+                + "spec.container.env.GREETING: the value holds an unpaired UTF-16 surrogate (an escape such as \\uD800): "
+                + "no text in AWS or in the local state can store it; write the character itself or a complete pair");
+    }
+
+    @Test
     void aFileOverTheSizeLimitIsRejectedWithoutParsing() {
         byte[] big = new byte[256 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) '#');
