@@ -44,6 +44,10 @@ public final class EngineOptions {
             description = "Security groups for jobs that name none (default: $JOBFORM_SECURITY_GROUPS).")
     List<String> securityGroups = List.of();
 
+    @Option(names = "--assign-public-ip", paramLabel = "true|false", description = "Give the tasks of jobs that name "
+            + "no network a public IP (default: $JOBFORM_ASSIGN_PUBLIC_IP or false).")
+    Optional<String> assignPublicIp = Optional.empty();
+
     @Option(names = "--boundary-arn", description = "Permissions boundary of every role (default: $JOBFORM_BOUNDARY_ARN).")
     Optional<String> boundaryArn = Optional.empty();
 }

@@ -5,6 +5,7 @@ import io.jobform.aws.LiveReads;
 import io.jobform.aws.LogEventsClient;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.StatusObjects;
+import io.jobform.config.StateKeys;
 import io.jobform.operate.JobLogs;
 import io.jobform.operate.JobOperations;
 import io.jobform.render.Names;
@@ -58,7 +59,7 @@ final class OperateSession {
         try (Engine engine = Engine.open(options, err::println)) {
             preparation.prepare(engine);
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
-            JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
+            JobOperations operations = new JobOperations(new StatusObjects(store, StateKeys.of(engine.settings.instance())), new ExecutionClient(engine.clients.sfn),
                     engine.settings.instance(), new LiveReads(engine.clients, engine.settings.instance()));
             // The log group is named by the same code that renders the task definitions' awslogs options.
             JobLogs logs = new JobLogs(operations, () -> new LogEventsClient(engine.clients.logs()),

@@ -4,6 +4,7 @@ import io.jobform.aws.ExecutionClient;
 import io.jobform.aws.LiveReads;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.StatusObjects;
+import io.jobform.config.StateKeys;
 import io.jobform.calendar.Calendar;
 import io.jobform.calendar.CalendarWindow;
 import io.jobform.calendar.FargateLimits;
@@ -61,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
             FargateLimits fargate = limits.resolve(System.getenv());
             try (Engine session = Engine.open(engine, err::println)) {
                 ObjectStore store = new ObjectStore(session.clients.s3, session.settings.bucket().orElseThrow());
-                JobOperations operations = new JobOperations(new StatusObjects(store),
+                JobOperations operations = new JobOperations(new StatusObjects(store, StateKeys.of(session.settings.instance())),
                         new ExecutionClient(session.clients.sfn), session.settings.instance(),
                         new LiveReads(session.clients, session.settings.instance()));
                 List<StatusPage.Entry> entries = operations.jobs(now).stream()

@@ -27,9 +27,25 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
         String cluster = o.cluster.or(() -> env(env, "JOBFORM_CLUSTER")).orElse("");
         List<String> subnets = !o.subnets.isEmpty() ? o.subnets : list(env(env, "JOBFORM_SUBNETS"));
         List<String> groups = !o.securityGroups.isEmpty() ? o.securityGroups : list(env(env, "JOBFORM_SECURITY_GROUPS"));
+        String publicIpSetting = o.assignPublicIp.isPresent() ? "--assign-public-ip" : "JOBFORM_ASSIGN_PUBLIC_IP";
+        Optional<String> publicIpText = o.assignPublicIp.or(() -> env(env, "JOBFORM_ASSIGN_PUBLIC_IP"));
+        if (publicIpText.isPresent() && !publicIpText.get().equals("true") && !publicIpText.get().equals("false")) {
+            throw new IllegalArgumentException(publicIpSetting + " must be true or false, not '" + publicIpText.get() + "'");
+        }
+        boolean publicIp = publicIpText.filter("true"::equals).isPresent();
         Optional<Network> network = subnets.isEmpty() ? Optional.empty()
-                : Optional.of(new Network(subnets, groups, false));
+                : Optional.of(new Network(subnets, groups, publicIp));
         Optional<String> boundary = o.boundaryArn.or(() -> env(env, "JOBFORM_BOUNDARY_ARN"));
+        // Read as strictly as the Lambda function reads them (HandlerConfig): a name that cannot
+        // prefix AWS names or an account that cannot be in an ARN is a usage error, not a failed apply.
+        String instanceSetting = o.instance.isPresent() ? "--instance" : "JOBFORM_INSTANCE";
+        InstanceConfig.nameProblem(instanceSetting, instance).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        String accountSetting = o.accountId.isPresent() ? "--account-id" : "JOBFORM_ACCOUNT_ID";
+        account.flatMap(a -> InstanceConfig.accountProblem(accountSetting, a)).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         if (o.local) {
             // What a deployment would provide, so the examples run on a fresh machine.
             region = Optional.of(region.orElse("us-east-1"));

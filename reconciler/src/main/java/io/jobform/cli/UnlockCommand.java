@@ -1,6 +1,7 @@
 package io.jobform.cli;
 
 import io.jobform.aws.ObjectStore;
+import io.jobform.config.StateKeys;
 import io.jobform.reconcile.Lease;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,8 +46,9 @@ public final class UnlockCommand implements Callable<Integer> {
         try (Engine session = Engine.open(engine, err::println)) {
             String bucket = session.settings.bucket().orElseThrow();
             ObjectStore store = new ObjectStore(session.clients.s3, bucket);
-            String where = "s3://" + bucket + "/" + Lease.KEY;
-            Optional<Lease.Current> current = Lease.read(store, Clock.systemUTC());
+            String key = StateKeys.of(session.settings.instance()).lease();
+            String where = "s3://" + bucket + "/" + key;
+            Optional<Lease.Current> current = Lease.read(store, key, Clock.systemUTC());
             if (current.isEmpty()) {
                 out.println("No lease is held (" + where + ").");
                 return ExitCodes.OK;
@@ -61,7 +63,7 @@ public final class UnlockCommand implements Callable<Integer> {
                 err.println("jobform unlock: not confirmed; the lease is left in place");
                 return ExitCodes.ERROR;
             }
-            if (!store.deleteIfMatch(Lease.KEY, lease.etag())) {
+            if (!store.deleteIfMatch(key, lease.etag())) {
                 err.println("jobform unlock: the lease changed since it was shown (a reconcile took or renewed it); "
                         + "nothing removed");
                 return ExitCodes.ERROR;

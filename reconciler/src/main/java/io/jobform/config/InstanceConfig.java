@@ -2,6 +2,7 @@ package io.jobform.config;
 
 import io.jobform.manifest.Network;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One deployment of jobform. Several instances can share an account; each owns only the
@@ -23,4 +24,19 @@ public record InstanceConfig(
         Optional<String> permissionsBoundaryArn) {
 
     public static final String DEFAULT_INSTANCE = "jobform";
+    /** Every generated name starts with the instance name, so it is short and plain (and a folder name, see {@link StateKeys}). */
+    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
+    private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
+
+    /** What is wrong with an instance name given as {@code setting}, if anything. */
+    public static Optional<String> nameProblem(String setting, String name) {
+        return NAME.matcher(name).matches() ? Optional.empty() : Optional.of(setting + ": instance name '" + name
+                + "' must match ^[a-z][a-z0-9-]*$ and have at most 20 characters");
+    }
+
+    /** What is wrong with an account id given as {@code setting}, if anything. */
+    public static Optional<String> accountProblem(String setting, String account) {
+        return ACCOUNT.matcher(account).matches() ? Optional.empty()
+                : Optional.of(setting + ": the account id must be 12 digits, not '" + account + "'");
+    }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The function's configuration, read once from its environment (set by deploy/template.yaml).
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Optional<URI> endpoint, double rateLimitScale,
         int maxDeletions, List<String> problems) {
 
-    private static final Pattern INSTANCE_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
-    private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
 
     public HandlerConfig {
         problems = List.copyOf(problems);
@@ -35,23 +32,24 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
     public static HandlerConfig fromEnvironment(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String instance = value(env, "JOBFORM_INSTANCE").orElse(InstanceConfig.DEFAULT_INSTANCE);
-        if (!INSTANCE_NAME.matcher(instance).matches()) {
-            problems.add("JOBFORM_INSTANCE must match ^[a-z][a-z0-9-]*$ and have at most 20 characters");
-        }
+        InstanceConfig.nameProblem("JOBFORM_INSTANCE", instance).ifPresent(problems::add);
         String bucket = required(env, "JOBFORM_BUCKET", problems);
         String region = required(env, "AWS_REGION", problems);
         String account = required(env, "JOBFORM_ACCOUNT_ID", problems);
-        if (!account.isEmpty() && !ACCOUNT.matcher(account).matches()) {
-            problems.add("JOBFORM_ACCOUNT_ID must be 12 digits");
+        if (!account.isEmpty()) {
+            InstanceConfig.accountProblem("JOBFORM_ACCOUNT_ID", account).ifPresent(problems::add);
         }
         String partition = value(env, "JOBFORM_PARTITION").orElse("aws");
-        String cluster = value(env, "JOBFORM_CLUSTER").orElse("default");
+        // No cluster of its own, as in the CLI: a job that names none anywhere is a positioned error
+        // in plan and here alike (the template always passes its ClusterName parameter).
+        String cluster = value(env, "JOBFORM_CLUSTER").orElse("");
         List<String> subnets = list(env, "JOBFORM_SUBNETS");
         List<String> securityGroups = list(env, "JOBFORM_SECURITY_GROUPS");
+        boolean publicIp = assignPublicIp(env, problems);
         Optional<Network> network = subnets.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Network(subnets, securityGroups,
-                        Boolean.parseBoolean(value(env, "JOBFORM_ASSIGN_PUBLIC_IP").orElse("false"))));
+                        publicIp));
         Optional<String> boundary = value(env, "JOBFORM_BOUNDARY_ARN");
         String prefix = value(env, "JOBFORM_MANIFEST_PREFIX").orElse("manifests/");
         // Only for running the handler against a local emulator; never set by the template.
@@ -91,6 +89,15 @@ public record HandlerConfig(InstanceConfig instance, ManifestScope scope, Option
         InstanceConfig config = new InstanceConfig(instance, partition, region, account, cluster, network, boundary);
         return new HandlerConfig(config, new ManifestScope(bucket, prefix), endpoint, rateLimitScale, maxDeletions,
                 problems);
+    }
+
+    /** Read strictly: {@code yes} or {@code TRUE } silently meaning false would hide a typo. */
+    private static boolean assignPublicIp(Map<String, String> env, List<String> problems) {
+        Optional<String> text = value(env, "JOBFORM_ASSIGN_PUBLIC_IP");
+        if (text.isPresent() && !text.get().equals("true") && !text.get().equals("false")) {
+            problems.add("JOBFORM_ASSIGN_PUBLIC_IP must be true or false, not '" + text.get() + "'");
+        }
+        return text.filter("true"::equals).isPresent();
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A job's status object {@code _jobform/status/<job>.json} as the reconciler writes it:
+ * A job's status object {@code <status prefix><job>.json} (see {@link io.jobform.config.StateKeys}) as the reconciler writes it:
  * manifest, validation state, errors, whether AWS matches the manifest, the resources with
  * ARNs and console links, and the schedule.
  */
 public record JobStatus(String name, String manifest, boolean valid, List<String> errors, boolean synced,
         List<Resource> resources, Optional<ScheduleInfo> schedule, Optional<Instant> lastReconciled) {
 
-    public static final String PREFIX = "_jobform/status/";
     public static final String SUMMARY = "_summary";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,8 +26,8 @@ public record JobStatus(String name, String manifest, boolean valid, List<String
         }
     }
 
-    public static String key(String job) {
-        return PREFIX + job + ".json";
+    public static String key(String prefix, String job) {
+        return prefix + job + ".json";
     }
 
     private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile(
@@ -52,25 +51,28 @@ public record JobStatus(String name, String manifest, boolean valid, List<String
     }
 
     /** The job of a status key, empty for the summary and anything else under the prefix. */
-    public static Optional<String> jobOf(String key) {
-        if (!key.startsWith(PREFIX) || !key.endsWith(".json")) {
+    public static Optional<String> jobOf(String prefix, String key) {
+        if (!key.startsWith(prefix) || !key.endsWith(".json")) {
             return Optional.empty();
         }
-        String name = key.substring(PREFIX.length(), key.length() - ".json".length());
+        String name = key.substring(prefix.length(), key.length() - ".json".length());
         return name.equals(SUMMARY) || name.contains("/") ? Optional.empty() : Optional.of(name);
     }
 
-    /** @throws OperateException when the object is not a status object */
-    public static JobStatus parse(String name, byte[] json) {
+    /**
+     * @param key where the object is stored, named when it cannot be read
+     * @throws OperateException when the object is not a status object
+     */
+    public static JobStatus parse(String name, String key, byte[] json) {
         JsonNode s;
         try {
             s = JSON.readTree(json);
         } catch (IOException e) {
-            throw new OperateException(OperateException.Kind.FAILED, "unreadable status object " + key(name) + ": "
+            throw new OperateException(OperateException.Kind.FAILED, "unreadable status object " + key + ": "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
         if (s == null || !s.isObject()) {
-            throw new OperateException(OperateException.Kind.FAILED, "unreadable status object " + key(name));
+            throw new OperateException(OperateException.Kind.FAILED, "unreadable status object " + key);
         }
         List<String> errors = new ArrayList<>();
         s.path("errors").forEach(e -> errors.add(e.asText()));

@@ -20,12 +20,14 @@ import java.util.stream.Collectors;
 /** Keeps the per-job {@link AppliedFields} objects in step with what a reconcile applied and pruned. */
 final class AppliedFieldRecords {
     private final ObjectStore store;
+    private final String prefix;
     private final StateWrites writes;
     private final Set<String> live;
 
     /** @param validation this reconcile's: the jobs it names are live and keep their records */
-    AppliedFieldRecords(ObjectStore store, StateWrites writes, ValidationReport validation) {
+    AppliedFieldRecords(ObjectStore store, String prefix, StateWrites writes, ValidationReport validation) {
         this.store = store;
+        this.prefix = prefix;
         this.writes = writes;
         this.live = validation.jobs().stream().map(j -> j.name()).collect(Collectors.toSet());
     }
@@ -50,9 +52,9 @@ final class AppliedFieldRecords {
                 .collect(Collectors.groupingBy(DesiredResource::job));
         for (Optional<String> job : changedJobs) {
             List<DesiredResource> current = byJob.getOrDefault(job, List.of());
-            writes.submit(() -> AppliedFields.write(store, job, current));
+            writes.submit(() -> AppliedFields.write(store, prefix, job, current));
         }
-        prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> writes.submit(() -> store.delete(AppliedFields.key(Optional.of(j)))));
+        prunedJobs.stream().filter(j -> !live.contains(j)).forEach(j -> writes.submit(() -> store.delete(AppliedFields.key(prefix, Optional.of(j)))));
     }
 
     /**
@@ -72,6 +74,6 @@ final class AppliedFieldRecords {
         inventory.resources().values().stream().map(Inventory.ResourceEntry::job).filter(j -> !j.isEmpty())
                 .distinct().filter(j -> !live.contains(j) && !frozenJobs.contains(j) && !remaining.contains(j)
                         && !handled.contains(j))
-                .forEach(j -> writes.submit(() -> store.delete(AppliedFields.key(Optional.of(j)))));
+                .forEach(j -> writes.submit(() -> store.delete(AppliedFields.key(prefix, Optional.of(j)))));
     }
 }

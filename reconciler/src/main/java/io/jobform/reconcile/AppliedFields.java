@@ -12,25 +12,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Per-field hashes of what was last applied for one job, at {@code _jobform/applied/<job>.json}
+ * Per-field hashes of what was last applied for one job, at {@code <job>.json} under the instance's applied prefix ({@link io.jobform.config.StateKeys})
  * ({@code _shared} for the instance's shared resources). Kept apart from the inventory, which
  * every reconcile reads: this object is read only when the plan updates one of the job's
  * resources, to name the fields that changed.
  */
 final class AppliedFields {
-    static final String PREFIX = "_jobform/applied/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Map<String, String>>> SHAPE = new TypeReference<>() {};
 
     private AppliedFields() {}
 
-    static String key(Optional<String> job) {
-        return PREFIX + job.orElse("_shared") + ".json";
+    static String key(String prefix, Optional<String> job) {
+        return prefix + job.orElse("_shared") + ".json";
     }
 
     /** {@code Kind/name} to field hashes; empty when nothing was recorded or it is unreadable. */
-    static Map<String, Map<String, String>> load(ObjectStore store, Optional<String> job) {
-        return store.get(key(job)).map(o -> {
+    static Map<String, Map<String, String>> load(ObjectStore store, String prefix, Optional<String> job) {
+        return store.get(key(prefix, job)).map(o -> {
             try {
                 return JSON.readValue(o.body(), SHAPE);
             } catch (IOException e) {
@@ -39,11 +38,11 @@ final class AppliedFields {
         }).orElse(Map.of());
     }
 
-    static void write(ObjectStore store, Optional<String> job, List<? extends DesiredResource> applied) {
+    static void write(ObjectStore store, String prefix, Optional<String> job, List<? extends DesiredResource> applied) {
         Map<String, Map<String, String>> fields = new TreeMap<>();
         applied.forEach(d -> fields.put(d.id().toString(), FieldHashes.of(SpecFields.of(d))));
         try {
-            store.put(key(job), JSON.writeValueAsBytes(fields));
+            store.put(key(prefix, job), JSON.writeValueAsBytes(fields));
         } catch (IOException e) {
             throw new IllegalStateException("field hashes are always serializable", e);
         }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * What this instance last applied, like Flux's {@code status.inventory}: kept in S3 at
- * {@code _jobform/inventory.json}. Observation takes existence from the services' listings and
+ * the instance's {@code inventory.json} ({@link io.jobform.config.StateKeys}). Observation takes existence from the services' listings and
  * ownership and hashes from here, because no listing returns tags; without an inventory every
  * listed resource costs one read of its tags (which carry ownership and hash), so a lost
  * inventory costs calls, not correctness. It also records the manifest a resource came from,
@@ -33,7 +33,6 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
         Map<String, ResourceEntry> resources, Map<String, String> statusDigests, Map<String, JobGrants> grants,
         Map<String, String> foreign) {
 
-    public static final String KEY = "_jobform/inventory.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Inventory {
@@ -91,6 +90,6 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
 
     /** Reads an inventory; unreadable entries are dropped ({@link InventoryReader} says which). */
     public static Inventory fromJson(byte[] json) {
-        return InventoryReader.read(json).inventory();
+        return InventoryReader.read(json, "inventory").inventory();
     }
 }

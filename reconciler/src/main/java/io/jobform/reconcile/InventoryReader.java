@@ -25,15 +25,16 @@ final class InventoryReader {
 
     private InventoryReader() {}
 
-    static Read read(byte[] json) {
+    /** @param key where the inventory is stored, named in the problem */
+    static Read read(byte[] json, String key) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            return new Read(Inventory.empty(), Optional.of(Inventory.KEY + " is not valid JSON"));
+            return new Read(Inventory.empty(), Optional.of(key + " is not valid JSON"));
         }
         if (root == null || !root.isObject()) {
-            return new Read(Inventory.empty(), Optional.of(Inventory.KEY + " is not a JSON object"));
+            return new Read(Inventory.empty(), Optional.of(key + " is not a JSON object"));
         }
         int[] dropped = {0};
         Map<String, Inventory.ManifestEntry> manifests = entries(root.path("manifests"), dropped, n ->
@@ -62,7 +63,7 @@ final class InventoryReader {
         if (dropped[0] == 0 && shapeOk) {
             return new Read(inventory, Optional.empty());
         }
-        return new Read(inventory, Optional.of(Inventory.KEY + (shapeOk ? " has " + dropped[0]
+        return new Read(inventory, Optional.of(key + (shapeOk ? " has " + dropped[0]
                 + " unreadable entr" + (dropped[0] == 1 ? "y" : "ies") : " lacks its manifests or resources")));
     }
 

@@ -22,7 +22,6 @@ import java.util.Optional;
  * others for about a minute, a long apply keeps its lease however long it runs.
  */
 public final class Lease {
-    public static final String KEY = "_jobform/lease.json";
     /** How long a lease lasts without renewal: how long a crashed holder blocks the others. */
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     /** The longest lease anyone may ask for. */
@@ -35,6 +34,7 @@ public final class Lease {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectStore store;
+    private final String key;
     private final Clock clock;
     private final String holder;
     private final Duration duration;
@@ -42,8 +42,10 @@ public final class Lease {
     private Instant expires;
     private boolean released;
 
-    private Lease(ObjectStore store, Clock clock, String holder, Duration duration, String etag, Instant expires) {
+    private Lease(ObjectStore store, String key, Clock clock, String holder, Duration duration, String etag,
+            Instant expires) {
         this.store = store;
+        this.key = key;
         this.clock = clock;
         this.holder = holder;
         this.duration = duration;
@@ -63,8 +65,8 @@ public final class Lease {
     public record Current(Held held, Optional<Instant> acquired, String etag, boolean stale) {}
 
     /** The lease object, if one exists; never modifies it. */
-    public static Optional<Current> read(ObjectStore store, Clock clock) {
-        return store.get(KEY).map(object -> {
+    public static Optional<Current> read(ObjectStore store, String key, Clock clock) {
+        return store.get(key).map(object -> {
             Held held = held(object);
             Instant now = clock.instant();
             return new Current(held, acquired(object), object.etag(), isStale(held, now));
@@ -76,7 +78,7 @@ public final class Lease {
      *
      * @return the lease, or who holds it
      */
-    public static Result acquire(ObjectStore store, Clock clock, String holder, Duration duration, Duration wait,
+    public static Result acquire(ObjectStore store, String key, Clock clock, String holder, Duration duration, Duration wait,
             Duration poll) throws InterruptedException {
         Instant giveUp = clock.instant().plus(wait);
         boolean retried = false;
@@ -84,21 +86,21 @@ public final class Lease {
             Instant now = clock.instant();
             Instant expires = now.plus(duration);
             byte[] body = body(holder, now, expires);
-            Optional<String> taken = store.putIfAbsent(KEY, body);
+            Optional<String> taken = store.putIfAbsent(key, body);
             if (taken.isPresent()) {
-                return new Result(Optional.of(new Lease(store, clock, holder, duration, taken.get(), expires)),
+                return new Result(Optional.of(new Lease(store, key, clock, holder, duration, taken.get(), expires)),
                         Optional.empty());
             }
-            Optional<StoredObject> current = store.get(KEY);
+            Optional<StoredObject> current = store.get(key);
             Held held = current.map(Lease::held).orElse(new Held("unknown", now));
             boolean free = isStale(held, now);
             // Once at least, and again while the wait lasts: the lease was released between our
             // two calls, another reconcile took over the expired one first, or the write conflicted.
             boolean mayRetry = !retried || clock.instant().isBefore(giveUp);
             if (current.isPresent() && free) {
-                Optional<String> takenOver = store.putIfMatch(KEY, body, current.get().etag());
+                Optional<String> takenOver = store.putIfMatch(key, body, current.get().etag());
                 if (takenOver.isPresent()) {
-                    return new Result(Optional.of(new Lease(store, clock, holder, duration, takenOver.get(), expires)),
+                    return new Result(Optional.of(new Lease(store, key, clock, holder, duration, takenOver.get(), expires)),
                             Optional.empty());
                 }
             }
@@ -135,7 +137,7 @@ public final class Lease {
             return true;
         }
         Instant next = now.plus(duration);
-        Optional<String> renewed = store.putIfMatch(KEY, body(holder, now, next), etag);
+        Optional<String> renewed = store.putIfMatch(key, body(holder, now, next), etag);
         renewed.ifPresent(e -> {
             etag = e;
             expires = next;
@@ -155,7 +157,7 @@ public final class Lease {
     public synchronized void release() {
         if (!released) {
             released = true;
-            store.deleteIfMatch(KEY, etag);
+            store.deleteIfMatch(key, etag);
         }
     }
 

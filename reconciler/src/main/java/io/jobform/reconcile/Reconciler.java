@@ -11,6 +11,7 @@ import io.jobform.aws.S3ManifestSource;
 import io.jobform.aws.ServiceListings;
 import io.jobform.aws.StoredObject;
 import io.jobform.config.InstanceConfig;
+import io.jobform.config.StateKeys;
 import io.jobform.manifest.Violation;
 import io.jobform.plan.Change;
 import io.jobform.plan.ObservedResource;
@@ -47,6 +48,7 @@ public final class Reconciler {
     private final InstanceConfig config;
     private final ManifestSource source;
     private final ObjectStore store;
+    private final StateKeys keys;
     private final AwsClients clients;
     private final Clock clock;
     private final Consumer<String> progress;
@@ -55,6 +57,7 @@ public final class Reconciler {
     public Reconciler(InstanceConfig config, ManifestSource source, ObjectStore store, AwsClients clients, Clock clock,
             Consumer<String> progress, PropagationRetry propagation) {
         this.config = config;
+        this.keys = StateKeys.of(config.instance());
         this.source = source;
         this.store = store;
         this.clients = clients;
@@ -68,7 +71,7 @@ public final class Reconciler {
             return run(options, progress);
         }
         Duration leaseFor = options.leaseDuration().orElse(Lease.DEFAULT_DURATION);
-        Lease.Result lease = Lease.acquire(store, clock, holder(), leaseFor, options.leaseWait(), Duration.ofSeconds(1));
+        Lease.Result lease = Lease.acquire(store, keys.lease(), clock, holder(), leaseFor, options.leaseWait(), Duration.ofSeconds(1));
         if (lease.lease().isEmpty()) {
             String message = lease.held().map(Lease.Held::message).orElse("the lease is held");
             progress.accept(message);
@@ -81,8 +84,8 @@ public final class Reconciler {
     }
 
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
-        Optional<StoredObject> stored = store.get(Inventory.KEY);
-        InventoryReader.Read read = stored.map(o -> InventoryReader.read(o.body()))
+        Optional<StoredObject> stored = store.get(keys.inventory());
+        InventoryReader.Read read = stored.map(o -> InventoryReader.read(o.body(), keys.inventory()))
                 .orElse(new InventoryReader.Read(Inventory.empty(), Optional.empty()));
         read.problem().ifPresent(p -> progress.accept("warning: " + p + "; owned resources are still found by the "
                 + "services' listings and their tags, but nothing is pruned this time"));
@@ -133,7 +136,7 @@ public final class Reconciler {
         if (!updated.isEmpty() && !options.deep()) {
             // Name the changed fields: read what was applied, for the updated jobs only.
             Map<String, Map<String, String>> applied = new HashMap<>();
-            updated.forEach(job -> applied.putAll(AppliedFields.load(store, job)));
+            updated.forEach(job -> applied.putAll(AppliedFields.load(store, keys.appliedPrefix(), job)));
             observed = observed.stream().map(o -> applied.containsKey(o.id().toString())
                     ? o.withFieldHashes(applied.get(o.id().toString())) : o).toList();
             plan = planner.plan(render.desired().resources(), observed, policy);
@@ -153,7 +156,7 @@ public final class Reconciler {
                 observer.foreign(), manifests, validation, source.remote())
                 .withGrants(GrantRetention.next(inventory.grants(), render.grants(), plan, report));
         try (StateWrites writes = new StateWrites()) {
-            AppliedFieldRecords records = new AppliedFieldRecords(store, writes, validation);
+            AppliedFieldRecords records = new AppliedFieldRecords(store, keys.appliedPrefix(), writes, validation);
             records.record(plan, report, render);
             records.dropGoneJobs(inventory, observed, report, frozenJobs);
             StatusWriter status = new StatusWriter(store, writes, clients.region(), config.instance());
@@ -163,7 +166,7 @@ public final class Reconciler {
         }
         byte[] json = next.toJson();
         if (stored.isEmpty() || !Arrays.equals(stored.get().body(), json)) {
-            store.put(Inventory.KEY, json);
+            store.put(keys.inventory(), json);
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),
                 Optional.of(report), manifests.listing().size(), manifests.fetched());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.apply.ApplyReport;
 import io.jobform.apply.ChangeFailure;
 import io.jobform.aws.ObjectStore;
+import io.jobform.config.StateKeys;
 import io.jobform.manifest.ScheduledJob;
 import io.jobform.manifest.Violation;
 import io.jobform.operate.JobStatus;
@@ -26,13 +27,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes what a PR author needs to see why a job is (not) live: {@code _jobform/status/<job>.json}
- * per job and {@code _jobform/status/_summary.json}. An object is written only when its content
+ * Writes what a PR author needs to see why a job is (not) live: {@code <job>.json}
+ * per job and {@code _summary.json} under the instance's status prefix ({@link StateKeys}). An object is written only when its content
  * changed (its digest is kept in the inventory), so an unchanged reconcile writes nothing;
  * {@code lastReconciled} and {@code nextRuns} are therefore as of the last change.
  */
 final class StatusWriter {
-    static final String PREFIX = "_jobform/status/";
     static final String SUMMARY = "_summary";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,12 +40,14 @@ final class StatusWriter {
     private final StateWrites writes;
     private final String region;
     private final String instance;
+    private final String prefix;
 
     StatusWriter(ObjectStore store, StateWrites writes, String region, String instance) {
         this.store = store;
         this.writes = writes;
         this.region = region;
         this.instance = instance;
+        this.prefix = StateKeys.of(instance).statusPrefix();
     }
 
     /** Writes the changed status objects and returns the digests to keep in the inventory. */
@@ -107,11 +109,11 @@ final class StatusWriter {
             }
             status.put("lastReconciled", now.toString());
             byte[] body = status.toPrettyString().getBytes(StandardCharsets.UTF_8);
-            writes.submit(() -> store.put(PREFIX + name + ".json", body));
+            writes.submit(() -> store.put(prefix + name + ".json", body));
             digests.put(name, digest + "@" + now);
         });
         inventory.statusDigests().keySet().stream().filter(k -> !statuses.containsKey(k))
-                .forEach(gone -> writes.submit(() -> store.delete(PREFIX + gone + ".json")));
+                .forEach(gone -> writes.submit(() -> store.delete(prefix + gone + ".json")));
         return digests;
     }
 

@@ -12,6 +12,7 @@ import io.jobform.aws.StoredObject;
 import io.jobform.aws.ServiceListings;
 import io.jobform.aws.StateMachineClient;
 import io.jobform.config.InstanceConfig;
+import io.jobform.config.StateKeys;
 import io.jobform.plan.Change;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
@@ -41,6 +42,7 @@ public final class Teardown {
     private final InstanceConfig config;
     private final ManifestSource source;
     private final ObjectStore store;
+    private final StateKeys keys;
     private final AwsClients clients;
     private final Clock clock;
     private final Consumer<String> progress;
@@ -48,6 +50,7 @@ public final class Teardown {
     public Teardown(InstanceConfig config, ManifestSource source, ObjectStore store, AwsClients clients, Clock clock,
             Consumer<String> progress) {
         this.config = config;
+        this.keys = StateKeys.of(config.instance());
         this.source = source;
         this.store = store;
         this.clients = clients;
@@ -63,7 +66,7 @@ public final class Teardown {
         ResourceObserver observer = new ResourceObserver(ServiceListings.of(clients), config.instance());
         List<String> manifests = source.list().stream().map(ManifestListing::key).toList();
         // The inventory records which jobs asked not to be pruned; without it that is unknown.
-        java.util.Optional<Inventory> inventory = store.get(Inventory.KEY).map(o -> Inventory.fromJson(o.body()));
+        java.util.Optional<Inventory> inventory = store.get(keys.inventory()).map(o -> Inventory.fromJson(o.body()));
         List<ObservedResource> observed = observer.observe(inventory.orElse(Inventory.empty()));
         List<String> kept = new ArrayList<>(keptSchedules(schedules));
         kept.addAll(keptStateMachines(observed));
@@ -111,18 +114,18 @@ public final class Teardown {
      * instance's roles; left in place, they would widen the shared roles of a later first job.
      */
     private void forgetGrants() throws IOException {
-        java.util.Optional<StoredObject> stored = store.get(Inventory.KEY);
+        java.util.Optional<StoredObject> stored = store.get(keys.inventory());
         if (stored.isPresent()) {
             Inventory inventory = Inventory.fromJson(stored.get().body());
             if (!inventory.grants().isEmpty()) {
-                store.put(Inventory.KEY, inventory.withGrants(java.util.Map.of()).toJson());
+                store.put(keys.inventory(), inventory.withGrants(java.util.Map.of()).toJson());
             }
         }
     }
 
     /** Deletes, in plan order, under the instance's lease; stops at nothing but reports every failure. */
     public Result run() throws IOException, InterruptedException {
-        Lease.Result lease = Lease.acquire(store, clock, "destroy/" + ProcessHandle.current().pid(),
+        Lease.Result lease = Lease.acquire(store, keys.lease(), clock, "destroy/" + ProcessHandle.current().pid(),
                 Duration.ofMinutes(15), Duration.ofSeconds(10), Duration.ofSeconds(1));
         if (lease.lease().isEmpty()) {
             String message = lease.held().map(Lease.Held::message).orElse("the lease is held");

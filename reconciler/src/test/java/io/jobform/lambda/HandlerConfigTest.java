@@ -40,6 +40,7 @@ class HandlerConfigTest {
         HandlerConfig config = HandlerConfig.fromEnvironment(env());
         assertThat(config.instance().instance()).isEqualTo("jobform");
         assertThat(config.scope().prefix()).isEqualTo("manifests/");
+        assertThat(config.instance().cluster()).as("none, as in the CLI: a job without one is an error").isEmpty();
         assertThat(config.instance().network()).isEmpty();
         assertThat(config.instance().permissionsBoundaryArn()).isEmpty();
         assertThat(config.endpoint()).isEmpty();
@@ -48,14 +49,16 @@ class HandlerConfigTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "JOBFORM_INSTANCE, Jobform, JOBFORM_INSTANCE must match",
-            "JOBFORM_INSTANCE, a-very-long-instance-name, JOBFORM_INSTANCE must match",
+            "JOBFORM_INSTANCE, Jobform, JOBFORM_INSTANCE: instance name 'Jobform' must match",
+            "JOBFORM_INSTANCE, a-very-long-instance-name, JOBFORM_INSTANCE: instance name 'a-very-long-instance-name' must match",
             "JOBFORM_BUCKET, '', JOBFORM_BUCKET is not set",
             "AWS_REGION, ' ', AWS_REGION is not set",
-            "JOBFORM_ACCOUNT_ID, 1234, JOBFORM_ACCOUNT_ID must be 12 digits",
+            "JOBFORM_ACCOUNT_ID, 1234, JOBFORM_ACCOUNT_ID: the account id must be 12 digits",
             "JOBFORM_RATE_LIMIT_SCALE, fast, JOBFORM_RATE_LIMIT_SCALE must be a number",
             "JOBFORM_RATE_LIMIT_SCALE, 0, JOBFORM_RATE_LIMIT_SCALE must be positive",
-            "JOBFORM_ENDPOINT_URL, 'http://bad host', JOBFORM_ENDPOINT_URL is not a URI"})
+            "JOBFORM_ENDPOINT_URL, 'http://bad host', JOBFORM_ENDPOINT_URL is not a URI",
+            "JOBFORM_ASSIGN_PUBLIC_IP, yes, JOBFORM_ASSIGN_PUBLIC_IP must be true or false, not 'yes'",
+            "JOBFORM_MAX_DELETIONS, ' 5', JOBFORM_MAX_DELETIONS must be a whole number"})
     void problemsAreNamedNotThrown(String name, String value, String problem) {
         assertThat(HandlerConfig.fromEnvironment(env(name, value)).problems())
                 .singleElement().asString().startsWith(problem);

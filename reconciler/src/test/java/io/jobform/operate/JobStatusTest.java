@@ -1,5 +1,6 @@
 package io.jobform.operate;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ class JobStatusTest {
 
     @Test
     void readsWhatTheReconcilerWrites() {
-        JobStatus s = JobStatus.parse("nightly-report", """
+        JobStatus s = JobStatus.parse("nightly-report", "_jobform/status/nightly-report.json", """
                 {"manifest":"nightly-report.yaml","etag":"e","valid":true,"errors":[],"synced":true,
                  "resources":{"StateMachine/jobform-nightly-report":{"arn":"arn:aws:states:us-east-1:1:stateMachine:jobform-nightly-report","console":"https://c"},
                               "Schedule/jobform-nightly-report":{"arn":"arn:aws:scheduler:us-east-1:1:schedule/jobform/jobform-nightly-report","console":"https://s"}},
@@ -32,7 +33,7 @@ class JobStatusTest {
 
     @Test
     void aFrozenJobHasErrorsAndNoStateMachine() {
-        JobStatus s = JobStatus.parse("broken", """
+        JobStatus s = JobStatus.parse("broken", "_jobform/status/broken.json", """
                 {"manifest":"broken.yaml","valid":false,"errors":["broken.yaml:8:13: error: spec.container.memory: x"],
                  "synced":false,"resources":{}}
                 """.getBytes(StandardCharsets.UTF_8));
@@ -44,7 +45,7 @@ class JobStatusTest {
     @ParameterizedTest
     @CsvSource({"'not json'", "'[1]'"})
     void anUnreadableObjectIsAnOperateFailure(String body) {
-        assertThatThrownBy(() -> JobStatus.parse("x", body.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> JobStatus.parse("x", "_jobform/status/x.json", body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(OperateException.class).hasMessageStartingWith("unreadable status object _jobform/status/x.json");
     }
 
@@ -52,6 +53,6 @@ class JobStatusTest {
     @CsvSource({"_jobform/status/a.json, a", "_jobform/status/_summary.json, ''", "_jobform/status/a/b.json, ''",
             "_jobform/status/a.txt, ''", "_jobform/inventory.json, ''"})
     void jobsOfStatusKeys(String key, String job) {
-        assertThat(JobStatus.jobOf(key)).isEqualTo(job.isEmpty() ? Optional.empty() : Optional.of(job));
+        assertThat(JobStatus.jobOf(StateKeys.DEFAULT.statusPrefix(), key)).isEqualTo(job.isEmpty() ? Optional.empty() : Optional.of(job));
     }
 }

@@ -1,5 +1,6 @@
 package io.jobform.reconcile;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class InventoryReaderTest {
     @ParameterizedTest
     @MethodSource("cases")
     void dropsWhatItCannotReadAndSaysSo(String json, int resources, Optional<String> problem) {
-        InventoryReader.Read read = InventoryReader.read(json.getBytes(StandardCharsets.UTF_8));
+        InventoryReader.Read read = InventoryReader.read(json.getBytes(StandardCharsets.UTF_8), StateKeys.DEFAULT.inventory());
         assertThat(read.inventory().resources()).hasSize(resources);
         assertThat(read.problem()).isEqualTo(problem);
     }
@@ -43,7 +44,7 @@ class InventoryReaderTest {
     void aWrittenInventoryReadsBackWhole() {
         Inventory inventory = new Inventory(1, "", Map.of("a.yaml", new Inventory.ManifestEntry("e", "a", true, null)),
                 Map.of("Role/x", new Inventory.ResourceEntry("arn", "h", "a", "a.yaml", false, "")), Map.of("a", "d"));
-        InventoryReader.Read read = InventoryReader.read(inventory.toJson());
+        InventoryReader.Read read = InventoryReader.read(inventory.toJson(), StateKeys.DEFAULT.inventory());
         assertThat(read.inventory()).isEqualTo(inventory);
         assertThat(read.problem()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.jobform.reconcile;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.aws.AwsClients;
@@ -38,11 +39,11 @@ class LeaseConflictTest {
     @BeforeEach
     void reset() {
         emulator.hooks().reset();
-        store.delete(Lease.KEY);
+        store.delete(StateKeys.DEFAULT.lease());
     }
 
     private static Lease.Result acquire() throws InterruptedException {
-        return Lease.acquire(store, Clock.systemUTC(), "test", Duration.ofMinutes(1), Duration.ofSeconds(1),
+        return Lease.acquire(store, StateKeys.DEFAULT.lease(), Clock.systemUTC(), "test", Duration.ofMinutes(1), Duration.ofSeconds(1),
                 Duration.ofMillis(100));
     }
 
@@ -53,7 +54,7 @@ class LeaseConflictTest {
         Lease.Result result = acquire();
         assertThat(result.lease()).isPresent();
         result.lease().get().release();
-        assertThat(store.get(Lease.KEY)).as("released despite the 409").isEmpty();
+        assertThat(store.get(StateKeys.DEFAULT.lease())).as("released despite the 409").isEmpty();
     }
 
     @Test

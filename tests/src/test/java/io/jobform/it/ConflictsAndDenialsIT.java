@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ class ConflictsAndDenialsIT extends OnChangeSet {
             assertThat(s.path("synced").asBoolean()).as("job-%02d synced", i).isTrue();
             assertThat(s.path("errors")).isEmpty();
         });
-        assertThat(sandbox.store.get(Lease.KEY)).as("the lease was released despite the 409").isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).as("the lease was released despite the 409").isEmpty();
         assertThat(sandbox.store.get("_jobform/inventory.json")).isPresent();
 
         hooks.clearFaults();

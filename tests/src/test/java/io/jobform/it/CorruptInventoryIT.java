@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,7 @@ class CorruptInventoryIT extends AppliedExamples {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ObjectNode inventory() throws IOException {
-        return (ObjectNode) JSON.readTree(sandbox.store.get(Inventory.KEY).orElseThrow().body());
+        return (ObjectNode) JSON.readTree(sandbox.store.get(StateKeys.DEFAULT.inventory()).orElseThrow().body());
     }
 
     private ReconcileResult applyAfterDeletingAJob() {
@@ -27,7 +28,7 @@ class CorruptInventoryIT extends AppliedExamples {
         ReconcileResult result = sandbox.apply();
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
         assertThat(Sandbox.changes(result)).noneMatch(c -> c.startsWith("delete"));
-        assertThat(result.plan().orElseThrow().guards()).anyMatch(g -> g.contains(Inventory.KEY)
+        assertThat(result.plan().orElseThrow().guards()).anyMatch(g -> g.contains(StateKeys.DEFAULT.inventory())
                 && g.endsWith("nothing pruned"));
         assertThat(sandbox.progress).filteredOn(l -> l.startsWith("warning: ")).hasSize(1);
         return result;
@@ -40,7 +41,7 @@ class CorruptInventoryIT extends AppliedExamples {
         ((ObjectNode) resources.get("Role/jobform-execution")).putNull("specHash");
         ((ObjectNode) resources.get("Schedule/jobform-nightly-report")).put("prunable", "yes");
         ((ObjectNode) inventory.get("manifests").get("invoice-sync.yaml")).put("valid", 3);
-        sandbox.store.put(Inventory.KEY, JSON.writeValueAsBytes(inventory));
+        sandbox.store.put(StateKeys.DEFAULT.inventory(), JSON.writeValueAsBytes(inventory));
 
         applyAfterDeletingAJob();
         assertThat(sandbox.clients.sfn.listStateMachines(b -> { }).stateMachines())
@@ -54,8 +55,8 @@ class CorruptInventoryIT extends AppliedExamples {
 
     @Test
     void truncatedInventoryIsOneWarning() {
-        byte[] whole = sandbox.store.get(Inventory.KEY).orElseThrow().body();
-        sandbox.store.put(Inventory.KEY, new String(whole, StandardCharsets.UTF_8).substring(0, whole.length / 2)
+        byte[] whole = sandbox.store.get(StateKeys.DEFAULT.inventory()).orElseThrow().body();
+        sandbox.store.put(StateKeys.DEFAULT.inventory(), new String(whole, StandardCharsets.UTF_8).substring(0, whole.length / 2)
                 .getBytes(StandardCharsets.UTF_8));
         applyAfterDeletingAJob();
     }

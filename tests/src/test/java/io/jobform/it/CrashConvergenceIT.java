@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +99,7 @@ class CrashConvergenceIT extends InSandbox {
                         .hasChanges()).as("the restored state predates the change set").isTrue();
             }
             crashAfter(k);
-            sandbox.store.delete(Lease.KEY); // the dead holder's lease has expired by the next resync
+            sandbox.store.delete(StateKeys.DEFAULT.lease()); // the dead holder's lease has expired by the next resync
             ReconcileResult rerun = sandbox.apply();
             assertThat(rerun.apply().orElseThrow().failures()).as("rerun after a crash at call %d", k).isEmpty();
             assertThat(Sandbox.changes(sandbox.apply())).as("third run after a crash at call %d", k).isEmpty();

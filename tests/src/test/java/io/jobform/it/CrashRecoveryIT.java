@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,7 +126,7 @@ class CrashRecoveryIT extends OnChangeSet {
 
     /** The inventory lists exactly the owned resources that exist, with the ARNs they have. */
     private boolean inventoryMatches() {
-        Inventory inventory = Inventory.fromJson(sandbox.store.get(Inventory.KEY).orElseThrow().body());
+        Inventory inventory = Inventory.fromJson(sandbox.store.get(StateKeys.DEFAULT.inventory()).orElseThrow().body());
         List<String> arns = inventory.resources().values().stream().map(Inventory.ResourceEntry::arn).sorted().toList();
         Map<String, String> machines = new TreeMap<>();
         sandbox.clients.sfn.listStateMachines(b -> { }).stateMachines().stream()

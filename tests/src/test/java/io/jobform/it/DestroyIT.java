@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.plan.Plan;
@@ -81,7 +82,7 @@ class DestroyIT extends AppliedExamples {
         assertThat(roles()).isEmpty();
         assertThat(groups()).doesNotContain("jobform");
         // The kept job's retained grants go too: nothing of the instance uses them any more.
-        assertThat(io.jobform.reconcile.Inventory.fromJson(sandbox.store.get(io.jobform.reconcile.Inventory.KEY)
+        assertThat(io.jobform.reconcile.Inventory.fromJson(sandbox.store.get(io.jobform.config.StateKeys.DEFAULT.inventory())
                 .orElseThrow().body()).grants()).isEmpty();
 
         // The resync of an empty manifest set brings nothing back.

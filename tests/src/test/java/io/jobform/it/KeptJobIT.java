@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.reconcile.Inventory;
@@ -45,7 +46,7 @@ class KeptJobIT extends AppliedExamples {
     @Test
     void theKeepDecisionSurvivesAnInventoryWrittenOverByAnotherInstance() {
         // A valid inventory that knows nothing of this instance's jobs (another instance's, or an old one).
-        sandbox.store.put(Inventory.KEY, Inventory.empty().toJson());
+        sandbox.store.put(StateKeys.DEFAULT.inventory(), Inventory.empty().toJson());
         sandbox.delete("backfill-orders.yaml");
         ReconcileResult result = sandbox.apply();
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
@@ -58,7 +59,7 @@ class KeptJobIT extends AppliedExamples {
     @Test
     void aKeptJobsScheduleIsKeptWhenOnlyItsMachineRemembers() {
         keepNightlyReport();
-        sandbox.store.put(Inventory.KEY, Inventory.empty().toJson());
+        sandbox.store.put(StateKeys.DEFAULT.inventory(), Inventory.empty().toJson());
         sandbox.delete("nightly-report.yaml");
         ReconcileResult result = sandbox.apply();
         assertThat(result.apply().orElseThrow().failures()).isEmpty();

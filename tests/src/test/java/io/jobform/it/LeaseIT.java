@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.reconcile.Lease;
@@ -15,7 +16,7 @@ class LeaseIT extends InSandbox {
 
     private void holdLease(String holder, Instant expires) {
         String body = "{\"holder\":\"" + holder + "\",\"acquired\":\"" + Instant.now() + "\",\"expires\":\"" + expires + "\"}";
-        sandbox.store.put(Lease.KEY, body.getBytes(StandardCharsets.UTF_8));
+        sandbox.store.put(StateKeys.DEFAULT.lease(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -75,13 +76,13 @@ class LeaseIT extends InSandbox {
                 return this;
             }
         };
-        Lease lease = Lease.acquire(sandbox.store, clock, "me", Duration.ofMinutes(10), Duration.ZERO,
+        Lease lease = Lease.acquire(sandbox.store, StateKeys.DEFAULT.lease(), clock, "me", Duration.ofMinutes(10), Duration.ZERO,
                 Duration.ofSeconds(1)).lease().orElseThrow();
-        String first = new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8);
+        String first = new String(sandbox.store.get(StateKeys.DEFAULT.lease()).orElseThrow().body(), StandardCharsets.UTF_8);
 
         now.set(start.plus(Duration.ofMinutes(2)));
         assertThat(lease.renewIfDue()).isTrue();
-        assertThat(new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8))
+        assertThat(new String(sandbox.store.get(StateKeys.DEFAULT.lease()).orElseThrow().body(), StandardCharsets.UTF_8))
                 .isEqualTo(first); // more than half left: no write
 
         now.set(start.plus(Duration.ofMinutes(6)));
@@ -91,7 +92,7 @@ class LeaseIT extends InSandbox {
         holdLease("thief", start.plus(Duration.ofHours(1)));
         now.set(start.plus(Duration.ofMinutes(12)));
         assertThat(lease.renewIfDue()).isFalse();
-        assertThat(new String(sandbox.store.get(Lease.KEY).orElseThrow().body(), StandardCharsets.UTF_8))
+        assertThat(new String(sandbox.store.get(StateKeys.DEFAULT.lease()).orElseThrow().body(), StandardCharsets.UTF_8))
                 .contains("thief");
     }
 
@@ -101,7 +102,7 @@ class LeaseIT extends InSandbox {
         ReconcileResult result = sandbox.apply();
         assertThat(result.leaseHeld()).isEmpty();
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
-        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
     }
 
     @Test
@@ -110,7 +111,7 @@ class LeaseIT extends InSandbox {
         ReconcileResult result = sandbox.apply(ReconcileOptions.defaults().withLeaseWait(Duration.ZERO));
         assertThat(result.leaseHeld()).isEmpty();
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
-        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
     }
 
     @Test
@@ -127,7 +128,7 @@ class LeaseIT extends InSandbox {
         java.util.List<Duration> leases = new java.util.ArrayList<>();
         var reconciler = new io.jobform.reconcile.Reconciler(Sandbox.config("jobform"),
                 new io.jobform.source.DirectoryManifestSource(sandbox.manifests), sandbox.store, sandbox.clients,
-                java.time.Clock.systemUTC(), line -> sandbox.store.get(Lease.KEY).ifPresent(o -> leases.add(length(o.body()))),
+                java.time.Clock.systemUTC(), line -> sandbox.store.get(StateKeys.DEFAULT.lease()).ifPresent(o -> leases.add(length(o.body()))),
                 new io.jobform.aws.PropagationRetry(5, Duration.ofMillis(50), Duration.ofMillis(200)));
         try {
             assertThat(reconciler.reconcile(ReconcileOptions.defaults()).apply().orElseThrow().failures()).isEmpty();
@@ -145,7 +146,7 @@ class LeaseIT extends InSandbox {
         try {
             var holder = pool.submit(() -> sandbox.apply(ReconcileOptions.defaults().withLeaseDuration(Duration.ofSeconds(2))));
             Thread.sleep(3_500); // past the first lease's expiry, inside the slow observation
-            Lease.Result contender = Lease.acquire(sandbox.store, java.time.Clock.systemUTC(), "contender",
+            Lease.Result contender = Lease.acquire(sandbox.store, StateKeys.DEFAULT.lease(), java.time.Clock.systemUTC(), "contender",
                     Duration.ofSeconds(2), Duration.ZERO, Duration.ofMillis(100));
             contender.lease().ifPresent(Lease::release);
             assertThat(contender.lease()).as("the holder's lease was renewed").isEmpty();
@@ -154,7 +155,7 @@ class LeaseIT extends InSandbox {
             sandbox.emulator.hooks().clearLatency();
             pool.shutdownNow();
         }
-        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
     }
 
     private static Duration length(byte[] lease) {

@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.emulator.hooks.Hooks;
@@ -107,15 +108,15 @@ class LeaseSignalsIT extends InSandbox {
         CountDownLatch reached = holdCreates(gate);
         Run holder = apply("holder");
         assertThat(reached.await(3, TimeUnit.MINUTES)).as("the holder is applying").isTrue();
-        assertThat(sandbox.store.get(Lease.KEY)).as("it holds the lease").isPresent();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).as("it holds the lease").isPresent();
 
         // The shell's own kill: Java can send SIGTERM (Process.destroy) but not SIGINT.
         Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + holder.process().pid()).start();
         assertThat(kill.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        for (int i = 0; i < 600 && sandbox.store.get(Lease.KEY).isPresent(); i++) {
+        for (int i = 0; i < 600 && sandbox.store.get(StateKeys.DEFAULT.lease()).isPresent(); i++) {
             Thread.sleep(100);
         }
-        assertThat(sandbox.store.get(Lease.KEY)).as("the lease was given back on " + signal).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).as("the lease was given back on " + signal).isEmpty();
         gate.countDown();
         hooks.clearCallListener();
         assertThat(holder.exit()).as(holder.text()).isNotZero();
@@ -133,7 +134,7 @@ class LeaseSignalsIT extends InSandbox {
 
     private void holdLease(String holder, Instant expires) {
         String body = "{\"holder\":\"" + holder + "\",\"acquired\":\"2026-12-01T10:00:00Z\",\"expires\":\"" + expires + "\"}";
-        sandbox.store.put(Lease.KEY, body.getBytes(StandardCharsets.UTF_8));
+        sandbox.store.put(StateKeys.DEFAULT.lease(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -152,22 +153,22 @@ class LeaseSignalsIT extends InSandbox {
                 "  expires:  " + expires + " (", " s left: the holder may still be running)",
                 "Type 'yes' to confirm: ", "jobform unlock: not confirmed; the lease is left in place");
         assertThat(declined.text()).doesNotContain("\u001b");
-        assertThat(sandbox.store.get(Lease.KEY)).isPresent();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isPresent();
 
         Run noInput = jobform("no-input", Optional.empty(), "unlock");
         assertThat(noInput.exit()).as(noInput.text()).isEqualTo(1);
-        assertThat(sandbox.store.get(Lease.KEY)).isPresent();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isPresent();
 
         Run confirmed = jobform("confirmed", Optional.of("yes\n"), "unlock");
         assertThat(confirmed.exit()).as(confirmed.text()).isZero();
         assertThat(confirmed.text()).contains("Lease removed.");
-        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
 
         holdLease("crashed", Instant.now().minus(Duration.ofMinutes(1)));
         Run forced = jobform("forced", Optional.empty(), "unlock", "--force");
         assertThat(forced.exit()).as(forced.text()).isZero();
         assertThat(forced.text()).contains("holder:   crashed", "(expired: the next reconcile takes it over anyway)",
                 "Lease removed.").doesNotContain("Type 'yes'");
-        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.aws.AwsClients;
@@ -300,7 +301,7 @@ class MotoReconcileIT {
             } catch (RuntimeException crashed) {
                 // the process died: nothing of its result survives
             }
-            store.delete(Lease.KEY); // the dead holder's lease has expired by the next resync
+            store.delete(StateKeys.DEFAULT.lease()); // the dead holder's lease has expired by the next resync
             assertThat(apply(clients).apply().orElseThrow().failures()).as("rerun after a crash at call %d", k).isEmpty();
             assertThat(Sandbox.changes(apply())).as("third run after a crash at call %d", k).isEmpty();
             assertThat(footprint()).as("state after a crash at call %d", k).isEqualTo(expected);

@@ -1,5 +1,6 @@
 package io.jobform.it;
 
+import io.jobform.config.StateKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,7 +160,7 @@ class ProcessReconcilersIT extends InSandbox {
         assertThat(hooks.calls("states:CreateStateMachine")).as("each state machine created once").isEqualTo(20);
         assertThat(hooks.calls("scheduler:CreateSchedule")).as("each schedule created once").isEqualTo(20);
         assertThat(hooks.calls("ecs:RegisterTaskDefinition")).as("one revision per family").isEqualTo(20);
-        assertThat(sandbox.store.get(Lease.KEY)).as("the lease was released").isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).as("the lease was released").isEmpty();
 
         Run check = apply("check");
         assertThat(check.exit()).as(check.text()).isZero();
@@ -188,7 +189,7 @@ class ProcessReconcilersIT extends InSandbox {
         dead.countDown();
         hooks.clearCallListener();
 
-        JsonNode lease = JSON.readTree(sandbox.store.get(Lease.KEY).orElseThrow().body());
+        JsonNode lease = JSON.readTree(sandbox.store.get(StateKeys.DEFAULT.lease()).orElseThrow().body());
         assertThat(lease.path("holder").asText()).as("the dead holder's lease is still there")
                 .contains("/" + holder.process().pid() + "/");
 
@@ -205,7 +206,7 @@ class ProcessReconcilersIT extends InSandbox {
         Run successor = apply("successor", "--lease-wait-seconds", "0");
         assertThat(successor.exit()).as(successor.text()).isZero();
         assertThat(successor.text()).contains(" change(s) applied, 0 failed");
-        assertThat(sandbox.store.get(Lease.KEY)).isEmpty();
+        assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
 
         Run check = apply("check");
         assertThat(check.exit()).as(check.text()).isZero();
