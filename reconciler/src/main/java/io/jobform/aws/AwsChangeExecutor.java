@@ -63,7 +63,7 @@ public final class AwsChangeExecutor implements ChangeExecutor {
     public StepOutcome execute(Change change) {
         try {
             if (change instanceof Change.Create c) {
-                return foreign.contains(c.id()) ? notOwned() : put(spec(c.desired()), true);
+                return foreign.contains(c.id()) ? notOwned(ownerTags(spec(c.desired()))) : put(spec(c.desired()), true);
             } else if (change instanceof Change.Update u) {
                 return u.desired() instanceof TaskDefinitionSpec t && u.observed().specHash().isPresent()
                         ? updateTaskDefinition(t, u.observed()) : put(spec(u.desired()), false);
@@ -97,7 +97,7 @@ public final class AwsChangeExecutor implements ChangeExecutor {
             return StepOutcome.Done.of(arn);
         } else if (spec instanceof RoleSpec r) {
             if (create && !roles.create(r, instance)) {
-                return notOwned();
+                return notOwned(roles.tags(r.roleName()));
             } else if (!create) {
                 roles.update(r);
             }
@@ -106,7 +106,7 @@ public final class AwsChangeExecutor implements ChangeExecutor {
             if (create) {
                 Optional<Map.Entry<String, Map<String, String>>> latest = taskDefinitions.latest(t.family());
                 if (latest.isPresent() && !ownedOrKept(latest.get().getValue())) {
-                    return notOwned();
+                    return notOwned(latest.get().getValue());
                 }
                 if (latest.isPresent() && instance.equals(latest.get().getValue().get(OwnershipTags.KEPT_BY))) {
                     adopting.add(t.family());
@@ -120,7 +120,7 @@ public final class AwsChangeExecutor implements ChangeExecutor {
             if (exists) {
                 Map<String, String> tags = create ? stateMachines.tags(m.arn()) : Map.of();
                 if (create && !ownedOrKept(tags)) {
-                    return notOwned();
+                    return notOwned(tags);
                 }
                 if (instance.equals(tags.get(OwnershipTags.KEPT_BY))) {
                     // A kept job's manifest is back: adopt the machine, retire its schedule's copy.
@@ -206,9 +206,21 @@ public final class AwsChangeExecutor implements ChangeExecutor {
         return List.copyOf(all);
     }
 
-    private StepOutcome notOwned() {
-        return new StepOutcome.Failed("a resource with this name exists and is not owned by instance " + instance
-                + "; rename the job or remove the other resource");
+    /** Says whose the resource is, so two instances whose generated names overlap are told so. */
+    private StepOutcome notOwned(Map<String, String> tags) {
+        return new StepOutcome.Failed(ForeignOwner.describe(instance, tags));
+    }
+
+    /** The tags of an existing resource with the name a create wants (read only on this failure path). */
+    private Map<String, String> ownerTags(ResourceSpec spec) {
+        if (spec instanceof StateMachineSpec m) {
+            return stateMachines.tags(m.arn());
+        } else if (spec instanceof TaskDefinitionSpec t) {
+            return taskDefinitions.latest(t.family()).map(Map.Entry::getValue).orElse(Map.of());
+        } else if (spec instanceof RoleSpec r) {
+            return roles.tags(r.roleName());
+        }
+        return Map.of();
     }
 
     private static ResourceSpec spec(DesiredResource desired) {

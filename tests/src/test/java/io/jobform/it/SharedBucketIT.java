@@ -77,6 +77,21 @@ class SharedBucketIT extends AppliedExamples {
         }
     }
 
+    @Test
+    void aGeneratedNameTakenByTheOtherInstanceIsNamedInTheFailure() throws Exception {
+        assertThat(other().reconcile(ReconcileOptions.defaults()).apply().orElseThrow().failures()).isEmpty();
+        // Job x-solo of instance jobform generates the names of job solo of instance jobform-x.
+        sandbox.write("x-solo.yaml", JOB.replace("name: solo", "name: x-solo"));
+        String taken = "the name is taken by jobform instance jobform-x (its job solo); the names of instances "
+                + "jobform and jobform-x extend each other, so their generated names can collide; rename this job "
+                + "(or the instance)";
+        // The task definition comes first; the state machine and schedule that need it are not attempted.
+        assertThat(sandbox.apply().apply().orElseThrow().failures()).extracting(f -> f.format())
+                .containsExactly("TaskDefinition/jobform-x-solo: " + taken);
+        // The other instance's job is untouched: its own reconcile finds nothing to do.
+        assertThat(Sandbox.changes(other().reconcile(ReconcileOptions.defaults()))).isEmpty();
+    }
+
     private List<String> statusKeys(StateKeys keys) {
         return sandbox.store.list(keys.statusPrefix()).stream().map(ObjectSummary::key)
                 .filter(k -> k.substring(keys.statusPrefix().length()).indexOf('/') < 0).sorted().toList();
