@@ -31,12 +31,19 @@ public final class SpecValues {
     }
 
     public static Map<String, String> of(DesiredResource resource) {
-        Map<String, String> values = new TreeMap<>();
-        if (resource instanceof ResourceSpec spec) {
-            flatten("", spec.body(spec.baseTags()), values);
-            // A schedule's Description is its hash: it changes with every change, it says nothing.
-            values.computeIfPresent("Description", (k, v) -> v.startsWith("jobform spec-hash=") ? null : v);
+        if (!(resource instanceof ResourceSpec spec)) {
+            return Map.of();
         }
+        Map<String, String> values = of(spec.body(spec.baseTags()));
+        // A schedule's Description is its hash: it changes with every change, it says nothing.
+        values.computeIfPresent("Description", (k, v) -> v.startsWith("jobform spec-hash=") ? null : v);
+        return values;
+    }
+
+    /** A request body as field path to value, sensitive values masked. */
+    static Map<String, String> of(JsonNode body) {
+        Map<String, String> values = new TreeMap<>();
+        flatten("", body, values);
         values.replaceAll(Masking::stored);
         return values;
     }
