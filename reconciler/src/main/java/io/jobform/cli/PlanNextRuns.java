@@ -22,7 +22,13 @@ import java.util.Set;
  */
 final class PlanNextRuns {
     static final int COUNT = 5;
-    /** The members of a Scheduler request that decide when it fires. */
+    /**
+     * The members of a Scheduler request that decide when it fires (expression, its time zone,
+     * the window between start and end date, and ENABLED or DISABLED: EventBridge Scheduler API
+     * Reference, UpdateSchedule,
+     * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_UpdateSchedule.html).
+     * The flexible time window moves each run within the window and is shown on neither side.
+     */
     private static final Set<String> TIMING = Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "StartDate",
             "EndDate", "State");
 
