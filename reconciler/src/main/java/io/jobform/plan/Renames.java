@@ -4,6 +4,7 @@ import io.jobform.resource.DesiredResource;
 import io.jobform.resource.OwnershipTags;
 import io.jobform.resource.ResourceKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,8 +44,12 @@ public final class Renames {
                 made.put(job, steps.stream().map(Change.Create.class::cast).toList());
             }
         });
+        // Each new job's fields are computed once, and only when an old job's content is compared.
+        Map<String, Map<ResourceKind, Map<String, String>>> madeFields = new HashMap<>();
+        Function<String, Map<ResourceKind, Map<String, String>>> contentOf = job -> madeFields.computeIfAbsent(job,
+                j -> content(made.get(j), fields));
         List<Rename> candidates = new ArrayList<>();
-        gone.forEach((from, deletes) -> made.forEach((to, creates) -> evidence(from, deletes, to, creates, fields)
+        gone.forEach((from, deletes) -> made.forEach((to, creates) -> evidence(from, deletes, to, creates, contentOf)
                 .ifPresent(e -> candidates.add(new Rename(from, to, e)))));
         return candidates.stream()
                 .filter(r -> candidates.stream().filter(o -> o.from().equals(r.from())).count() == 1)
@@ -53,7 +58,7 @@ public final class Renames {
     }
 
     private static Optional<Rename.Evidence> evidence(String from, List<Change.Delete> deletes, String to,
-            List<Change.Create> creates, Function<DesiredResource, DesiredFields> fields) {
+            List<Change.Create> creates, Function<String, Map<ResourceKind, Map<String, String>>> contentOf) {
         Optional<String> oldFile = deletes.stream().flatMap(d -> d.observed().manifest().stream()).findFirst();
         Optional<String> newFile = creates.stream()
                 .map(c -> c.desired().tags().get(OwnershipTags.MANIFEST)).filter(Objects::nonNull).findFirst();
@@ -68,9 +73,14 @@ public final class Renames {
             }
             before.put(d.id().kind(), renamed(values, from, to));
         }
-        Map<ResourceKind, Map<String, String>> after = new TreeMap<>();
-        creates.forEach(c -> after.put(c.id().kind(), withoutManifest(fields.apply(c.desired()).values())));
-        return before.equals(after) ? Optional.of(Rename.Evidence.SAME_CONTENT) : Optional.empty();
+        return before.equals(contentOf.apply(to)) ? Optional.of(Rename.Evidence.SAME_CONTENT) : Optional.empty();
+    }
+
+    private static Map<ResourceKind, Map<String, String>> content(List<Change.Create> creates,
+            Function<DesiredResource, DesiredFields> fields) {
+        Map<ResourceKind, Map<String, String>> out = new TreeMap<>();
+        creates.forEach(c -> out.put(c.id().kind(), withoutManifest(fields.apply(c.desired()).values())));
+        return out;
     }
 
     private static Map<String, String> renamed(Map<String, String> values, String from, String to) {
