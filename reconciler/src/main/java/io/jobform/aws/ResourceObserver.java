@@ -1,5 +1,6 @@
 package io.jobform.aws;
 
+import io.jobform.plan.LastApplied;
 import io.jobform.plan.ObservedResource;
 import io.jobform.reconcile.Inventory;
 import io.jobform.resource.OwnershipTags;
@@ -122,7 +123,7 @@ public final class ResourceObserver {
         return tags.get().flatMap(read -> {
             if (id.kind() == ResourceKind.SCHEDULE_GROUP && !instance.equals(read.get(OwnershipTags.INSTANCE))) {
                 return Optional.of(new ObservedResource(id, arn, Optional.empty(), true, Optional.empty(),
-                        Optional.empty(), true, List.of(), Map.of()));
+                        Optional.empty(), true, List.of(), LastApplied.NONE));
             }
             return verified(id, arn, read);
         });
@@ -148,13 +149,13 @@ public final class ResourceObserver {
         return Optional.of(new ObservedResource(id, arn, Optional.ofNullable(tags.get(OwnershipTags.SPEC_HASH)), true,
                 jobOf(id.name(), Optional.ofNullable(tags.get(OwnershipTags.JOB))),
                 Optional.ofNullable(tags.get(OwnershipTags.MANIFEST)),
-                !"false".equals(tags.get(OwnershipTags.PRUNE)), List.of(), Map.of()));
+                !"false".equals(tags.get(OwnershipTags.PRUNE)), List.of(), LastApplied.NONE));
     }
 
     /** Somebody else's resource with a name like ours: the planner never changes it. */
     private static ObservedResource notOwned(ResourceId id, String arn) {
         return new ObservedResource(id, arn, Optional.empty(), false, Optional.empty(), Optional.empty(), false,
-                List.of(), Map.of());
+                List.of(), LastApplied.NONE);
     }
 
     private ObservedResource fromInventory(ResourceId id, String arn, Optional<String> hash,
@@ -162,7 +163,7 @@ public final class ResourceObserver {
         Optional<String> job = entry != null && !entry.job().isEmpty() ? Optional.of(entry.job()) : Optional.empty();
         return new ObservedResource(id, arn, hash, true, jobOf(id.name(), job),
                 entry == null || entry.manifest().isEmpty() ? Optional.empty() : Optional.of(entry.manifest()),
-                entry == null || entry.prunable(), List.of(), Map.of());
+                entry == null || entry.prunable(), List.of(), LastApplied.NONE);
     }
 
     /** The job a resource belongs to: its tag, else its name without the instance prefix. */

@@ -3,17 +3,13 @@ package io.jobform.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jobform.manifest.ScheduledJob;
 import io.jobform.manifest.Violation;
 import io.jobform.plan.Change;
-import io.jobform.plan.FieldDiff;
 import io.jobform.plan.Plan;
+import io.jobform.plan.Rename;
 import io.jobform.reconcile.ReconcileResult;
 import io.jobform.resource.ResourceKind;
-import io.jobform.validate.ScheduleCalendar;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +33,7 @@ final class PlanPrinter {
         Plan plan = result.plan().orElseThrow();
         out.append("jobform plan: ").append(source).append(" -> ").append(target).append('\n');
         out.append(result.manifests()).append(" manifest(s), ").append(result.fetched()).append(" read\n\n");
-        body(result, now, out);
+        body(result, now, true, out);
         out.append('\n').append(summary(plan)).append('\n');
         return out.toString();
     }
@@ -48,32 +44,37 @@ final class PlanPrinter {
         out.append("### jobform plan\n\n`").append(source).append("` → ").append(target).append("\n\n");
         out.append("**").append(summary(plan)).append("**\n\n");
         out.append("```diff\n");
-        body(result, now, out);
+        body(result, now, false, out);
         out.append("```\n");
         return out.toString();
     }
 
-    private static void body(ReconcileResult result, Instant now, StringBuilder out) {
+    /** @param shorten shorten long field values (text); Markdown keeps them whole */
+    private static void body(ReconcileResult result, Instant now, boolean shorten, StringBuilder out) {
         Plan plan = result.plan().orElseThrow();
+        for (Rename r : plan.renames()) {
+            out.append("+ ScheduledJob/").append(r.to()).append(" (renamed from ").append(r.from()).append(": ")
+                    .append(r.evidence().words()).append(")\n");
+            out.append("- ScheduledJob/").append(r.from()).append(" (renamed to ").append(r.to()).append(")\n");
+        }
         for (Change c : plan.changes()) {
             if (c.action() == Change.Action.KEEP) {
                 continue;
             }
-            out.append(c.action().symbol()).append(' ').append(c.id()).append(": ").append(describe(c)).append('\n');
+            out.append(c.action().symbol()).append(' ').append(c.id()).append(": ").append(describe(c, plan))
+                    .append('\n');
             if (c instanceof Change.Update u) {
-                for (FieldDiff d : u.diffs()) {
-                    out.append("      ").append(d.path()).append(" = ").append(d.newValue()).append('\n');
-                }
+                FieldLines.append(u, shorten, out);
             }
         }
         long unchanged = plan.counts().get(Change.Action.KEEP);
         if (unchanged > 0) {
             out.append("  (").append(unchanged).append(" resource(s) unchanged)\n");
         }
-        List<String> runs = nextRuns(result, now);
+        List<PlanNextRuns.NextRuns> runs = PlanNextRuns.of(result, now);
         if (!runs.isEmpty()) {
             out.append("\nnext runs of new or changed schedules:\n");
-            runs.forEach(r -> out.append("  ").append(r).append('\n'));
+            runs.forEach(r -> r.lines().forEach(line -> out.append("  ").append(line).append('\n')));
         }
         plan.guards().forEach(g -> out.append("\n! ").append(g).append('\n'));
         List<Violation> violations = result.validation().map(v -> v.violations()).orElse(List.of());
@@ -85,16 +86,17 @@ final class PlanPrinter {
         }
     }
 
-    private static String describe(Change c) {
+    private static String describe(Change c, Plan plan) {
+        Optional<Rename> rename = c.job().flatMap(plan::renameOf);
         if (c instanceof Change.Create) {
-            return "create";
+            return "create" + rename.map(r -> " (renamed from " + r.from() + ")").orElse("");
         } else if (c instanceof Change.Update u) {
             String from = u.observed().specHash().orElse("unknown");
             String to = u.desired().specHash();
             String what = u.id().kind() == ResourceKind.TASK_DEFINITION ? "register a new revision" : "update";
             return what + " (spec-hash " + from + " -> " + to + ")";
         } else if (c instanceof Change.Delete) {
-            return "delete (manifest gone)";
+            return rename.map(r -> "delete (renamed to " + r.to() + ")").orElse("delete (manifest gone)");
         } else if (c instanceof Change.Orphan) {
             return "orphan: ownership tags removed, resource kept (jobform.io/prune: \"false\")";
         } else if (c instanceof Change.RetireRevisions r) {
@@ -112,36 +114,6 @@ final class PlanPrinter {
                 + n.get(Change.Action.KEEP) + " unchanged, " + n.get(Change.Action.SKIP) + " held back.";
     }
 
-    /** A new or changed schedule's next five fire times in its zone; none when suspended. */
-    record NextRuns(String resource, String job, String timezone, boolean suspended, List<String> times) {
-        String line() {
-            return suspended ? resource + ": suspended" : resource + " (" + timezone + "): " + String.join(", ", times);
-        }
-    }
-
-    /** The next five fire times of every schedule the plan creates or changes, in the schedule's zone. */
-    static List<String> nextRuns(ReconcileResult result, Instant now) {
-        return schedules(result, now).stream().map(NextRuns::line).toList();
-    }
-
-    static List<NextRuns> schedules(ReconcileResult result, Instant now) {
-        List<NextRuns> out = new ArrayList<>();
-        List<ScheduledJob> jobs = result.validation().map(v -> v.jobs()).orElse(List.of());
-        for (Change c : result.plan().orElseThrow().changes()) {
-            if (c.id().kind() != ResourceKind.SCHEDULE || !(c instanceof Change.Create || c instanceof Change.Update)) {
-                continue;
-            }
-            Optional<ScheduledJob> job = jobs.stream().filter(j -> c.job().equals(Optional.of(j.name()))).findFirst();
-            job.flatMap(j -> j.spec().schedule().map(s -> Map.entry(j, s))).ifPresent(e -> {
-                boolean suspended = e.getKey().spec().suspend();
-                List<String> times = suspended ? List.of() : ScheduleCalendar.next(e.getValue(), now, 5).stream()
-                        .map(ZonedDateTime::toOffsetDateTime).map(Object::toString).toList();
-                out.add(new NextRuns(c.id().toString(), e.getKey().name(), e.getValue().timezone().getId(), suspended, times));
-            });
-        }
-        return out;
-    }
-
     static String json(ReconcileResult result, Instant now) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
@@ -154,24 +126,34 @@ final class PlanPrinter {
             node.put("resource", c.id().toString());
             node.put("action", c.action().name().toLowerCase(java.util.Locale.ROOT));
             c.job().ifPresent(j -> node.put("job", j));
-            node.put("detail", describe(c));
+            node.put("detail", describe(c, plan));
             if (c instanceof Change.Update u) {
-                ArrayNode fields = node.putArray("fields");
-                u.diffs().forEach(d -> fields.addObject().put("path", d.path()).put("value", d.newValue()));
+                node.put("lastAppliedKnown", u.observed().lastApplied().known());
+                FieldLines.json(u.fields(), node.putArray("fields"));
             }
         }
+        ArrayNode renames = root.putArray("renames");
+        plan.renames().forEach(r -> renames.addObject().put("from", r.from()).put("to", r.to())
+                .put("evidence", r.evidence().words()));
         ArrayNode guards = root.putArray("guards");
         plan.guards().forEach(guards::add);
         ArrayNode runs = root.putArray("nextRuns");
-        schedules(result, now).forEach(n -> {
-            ObjectNode node = runs.addObject().put("resource", n.resource()).put("job", n.job())
-                    .put("timezone", n.timezone()).put("suspended", n.suspended());
-            n.times().forEach(node.putArray("times")::add);
+        PlanNextRuns.of(result, now).forEach(n -> {
+            ObjectNode node = runs.addObject().put("resource", n.resource()).put("job", n.job());
+            runs(node, n.after());
+            if (n.timingChanged()) {
+                n.before().ifPresentOrElse(b -> runs(node.putObject("before"), b), () -> node.putNull("before"));
+            }
         });
         ArrayNode violations = root.putArray("violations");
         result.validation().ifPresent(v -> v.violations().forEach(x -> violation(violations.addObject(), x)));
         result.render().ifPresent(r -> r.violations().forEach(x -> violation(violations.addObject(), x)));
         return root.toPrettyString() + "\n";
+    }
+
+    private static void runs(ObjectNode node, PlanNextRuns.Runs runs) {
+        node.put("timezone", runs.timezone()).put("suspended", runs.suspended());
+        runs.times().forEach(node.putArray("times")::add);
     }
 
     /** The same fields as the compiler-style line, each its own member, and the line itself. */

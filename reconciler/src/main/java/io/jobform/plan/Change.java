@@ -53,10 +53,10 @@ public sealed interface Change {
         public Optional<String> job() { return desired.job(); }
     }
 
-    /** @param diffs the fields that changed, when the last applied spec is known */
-    record Update(DesiredResource desired, ObservedResource observed, List<FieldDiff> diffs) implements Change {
+    /** @param fields the fields that changed; empty when the last applied spec is unknown */
+    record Update(DesiredResource desired, ObservedResource observed, List<FieldChange> fields) implements Change {
         public Update {
-            diffs = List.copyOf(diffs);
+            fields = List.copyOf(fields);
         }
         public ResourceId id() { return desired.id(); }
         public Action action() { return Action.UPDATE; }

@@ -2,7 +2,6 @@ package io.jobform.plan;
 
 import io.jobform.resource.ResourceId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +15,7 @@ import java.util.Optional;
  * @param manifest        the manifest key it was created from, when known
  * @param prunable        false when the manifest said {@code jobform.io/prune: "false"}
  * @param olderRevisions  task definitions only: ARNs of revisions older than {@code arn}, newest first
- * @param fieldHashes     per field of the last applied spec, a short hash; empty when unknown
+ * @param lastApplied     what the applied record says about the last applied spec; {@link LastApplied#NONE} when unread
  */
 public record ObservedResource(
         ResourceId id,
@@ -27,33 +26,32 @@ public record ObservedResource(
         Optional<String> manifest,
         boolean prunable,
         List<String> olderRevisions,
-        Map<String, String> fieldHashes) {
+        LastApplied lastApplied) {
 
     public ObservedResource {
         olderRevisions = List.copyOf(olderRevisions);
-        fieldHashes = Map.copyOf(fieldHashes);
     }
 
     /** An owned resource of a job with nothing but its hash known. */
     public static ObservedResource owned(ResourceId id, String arn, String specHash, String job) {
         return new ObservedResource(id, arn, Optional.of(specHash), true, Optional.of(job), Optional.empty(),
-                true, List.of(), Map.of());
+                true, List.of(), LastApplied.NONE);
     }
 
-    public ObservedResource withFieldHashes(Map<String, String> hashes) {
-        return new ObservedResource(id, arn, specHash, owned, job, manifest, prunable, olderRevisions, hashes);
+    public ObservedResource withLastApplied(LastApplied record) {
+        return new ObservedResource(id, arn, specHash, owned, job, manifest, prunable, olderRevisions, record);
     }
 
     /** The same resource with its hash forgotten: the planner then re-applies it (deep drift repair). */
     public ObservedResource withoutHash() {
-        return new ObservedResource(id, arn, Optional.empty(), owned, job, manifest, prunable, olderRevisions, fieldHashes);
+        return new ObservedResource(id, arn, Optional.empty(), owned, job, manifest, prunable, olderRevisions, lastApplied);
     }
 
     public ObservedResource withPrunable(boolean value) {
-        return new ObservedResource(id, arn, specHash, owned, job, manifest, value, olderRevisions, fieldHashes);
+        return new ObservedResource(id, arn, specHash, owned, job, manifest, value, olderRevisions, lastApplied);
     }
 
     public ObservedResource withManifest(Optional<String> value) {
-        return new ObservedResource(id, arn, specHash, owned, job, value, prunable, olderRevisions, fieldHashes);
+        return new ObservedResource(id, arn, specHash, owned, job, value, prunable, olderRevisions, lastApplied);
     }
 }

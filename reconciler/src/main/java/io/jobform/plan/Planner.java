@@ -20,11 +20,11 @@ import java.util.stream.Collectors;
  */
 public final class Planner {
 
-    private final Function<DesiredResource, Map<String, String>> fieldValues;
+    private final Function<DesiredResource, DesiredFields> fields;
 
-    /** @param fieldValues a desired resource's fields as path to value text, for field-level diffs */
-    public Planner(Function<DesiredResource, Map<String, String>> fieldValues) {
-        this.fieldValues = fieldValues;
+    /** @param fields a desired resource's fields, for field-level changes and rename detection */
+    public Planner(Function<DesiredResource, DesiredFields> fields) {
+        this.fields = fields;
     }
 
     public Plan plan(Collection<? extends DesiredResource> desired, Collection<ObservedResource> observed,
@@ -46,7 +46,9 @@ public final class Planner {
                 forward.add(new Change.Keep(d, o));
                 retire(d.id(), d.job(), o.olderRevisions(), retirements);
             } else {
-                forward.add(new Change.Update(d, o, FieldHashes.diff(fieldValues.apply(d), o.fieldHashes())));
+                DesiredFields wantedFields = fields.apply(d);
+                forward.add(new Change.Update(d, o, FieldChanges.between(o.lastApplied(), wantedFields.values(),
+                        wantedFields.legacy())));
                 List<String> superseded = new ArrayList<>();
                 superseded.add(o.arn());
                 superseded.addAll(o.olderRevisions());
@@ -81,7 +83,7 @@ public final class Planner {
         List<Change> changes = new ArrayList<>(forward);
         changes.addAll(prune);
         changes.addAll(retirements);
-        return new Plan(changes, guards);
+        return new Plan(changes, guards, Renames.in(changes, fields));
     }
 
     /**

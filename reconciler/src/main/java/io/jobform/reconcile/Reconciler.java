@@ -17,6 +17,7 @@ import io.jobform.plan.Change;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
 import io.jobform.plan.PlanPolicy;
+import io.jobform.plan.LastApplied;
 import io.jobform.plan.Planner;
 import io.jobform.render.JobGrants;
 import io.jobform.render.RenderResult;
@@ -123,7 +124,7 @@ public final class Reconciler {
         if (options.deep()) {
             observed = observed.stream().map(ObservedResource::withoutHash).toList();
         }
-        Planner planner = new Planner(SpecFields::of);
+        Planner planner = new Planner(SpecValues::fields);
         Plan plan = planner.plan(render.desired().resources(), observed, policy);
         Set<String> deleted = GrantRetention.deletedJobs(plan);
         if (retained.keySet().removeAll(deleted)) {
@@ -131,14 +132,13 @@ public final class Reconciler {
             render = Renderer.render(validation.jobs(), config, retained);
             plan = planner.plan(render.desired().resources(), observed, policy);
         }
-        Set<Optional<String>> updated = plan.changes().stream().filter(c -> c instanceof Change.Update)
-                .map(Change::job).collect(Collectors.toSet());
-        if (!updated.isEmpty() && !options.deep()) {
-            // Name the changed fields: read what was applied, for the updated jobs only.
-            Map<String, Map<String, String>> applied = new HashMap<>();
-            updated.forEach(job -> applied.putAll(AppliedFields.load(store, keys.appliedPrefix(), job)));
+        Set<Optional<String>> worthReading = AppliedFields.worthReading(plan);
+        if (!worthReading.isEmpty() && !options.deep()) {
+            // Show changed fields before and after, and tell renames: read what was applied, for those jobs only.
+            Map<String, LastApplied> applied = new HashMap<>();
+            worthReading.forEach(job -> applied.putAll(AppliedFields.load(store, keys.appliedPrefix(), job)));
             observed = observed.stream().map(o -> applied.containsKey(o.id().toString())
-                    ? o.withFieldHashes(applied.get(o.id().toString())) : o).toList();
+                    ? o.withLastApplied(applied.get(o.id().toString())) : o).toList();
             plan = planner.plan(render.desired().resources(), observed, policy);
         }
         if (options.dryRun()) {

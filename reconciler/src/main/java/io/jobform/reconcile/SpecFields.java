@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A rendered resource's request as field path to value text, for field-level diffs. Paths
- * stop at depth 4 (deeper content is one value), which names the field a user changed
- * ({@code containerDefinitions[0].environment}, {@code definition.States.Run}) without making
- * the inventory large.
+ * A rendered resource's request as field path to value text in the paths of the older applied
+ * records, which kept per-field hashes: paths stop at depth 4 (deeper content is one value). Such
+ * a record is compared in these paths until the next apply rewrites it with values
+ * ({@link SpecValues}).
  */
 public final class SpecFields {
     private static final int MAX_DEPTH = 4;

@@ -3,7 +3,8 @@ package io.jobform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobform.plan.Change;
-import io.jobform.plan.FieldDiff;
+import io.jobform.plan.FieldChange;
+import io.jobform.plan.FieldValue;
 import io.jobform.plan.ObservedResource;
 import io.jobform.plan.Plan;
 import io.jobform.reconcile.ReconcileResult;
@@ -43,7 +44,8 @@ class PlanPrinterTest {
         Desired kept = new Desired(id(ResourceKind.SCHEDULE, "jobform-report"), "dddd", Optional.of("report"));
         Plan plan = new Plan(List.of(
                 new Change.Update(td, observed(ResourceKind.TASK_DEFINITION, "jobform-report", "aaaa"),
-                        List.of(new FieldDiff("containerDefinitions[0].image", "repo/report:1.5.0"))),
+                        List.of(new FieldChange("containerDefinitions[0].image", FieldValue.UNKNOWN,
+                                new FieldValue.Known("repo/report:1.5.0")))),
                 new Change.Create(sm),
                 new Change.Keep(kept, observed(ResourceKind.SCHEDULE, "jobform-report", "dddd")),
                 new Change.Delete(observed(ResourceKind.SCHEDULE, "jobform-old", "eeee")),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
-    private final Planner planner = new Planner(d -> ((FakeResource) d).fields());
+    private final Planner planner = new Planner(d -> new DesiredFields(((FakeResource) d).fields(), ((FakeResource) d).fields()));
 
     private static List<FakeResource> job(String name, String hash) {
         return List.of(FakeResource.of(TASK_DEFINITION, name, hash), FakeResource.of(STATE_MACHINE, name, hash),
@@ -107,13 +107,13 @@ class PlannerTest {
                 Arguments.of("shared resources are never pruned",
                         job("a", "h1"), concat(seen("a", "h1"), List.of(new ObservedResource(
                                 new ResourceId(ROLE, "jobform-states"), "arn:role", Optional.of("r"), true,
-                                Optional.empty(), Optional.empty(), true, List.of(), Map.of()))),
+                                Optional.empty(), Optional.empty(), true, List.of(), LastApplied.NONE))),
                         PlanPolicy.defaults(),
                         List.of("unchanged TaskDefinition/jobform-a", "unchanged StateMachine/jobform-a",
                                 "unchanged Schedule/jobform-a")),
                 Arguments.of("resources without ownership are ignored",
                         List.of(), List.of(new ObservedResource(new ResourceId(STATE_MACHINE, "jobform-x"), "arn:x",
-                                Optional.of("h"), false, Optional.of("x"), Optional.empty(), true, List.of(), Map.of())),
+                                Optional.of("h"), false, Optional.of("x"), Optional.empty(), true, List.of(), LastApplied.NONE)),
                         new PlanPolicy(true, 10, Set.of(), Set.of()),
                         List.of()),
                 Arguments.of("a frozen manifest key protects a job whose name is unknown",
@@ -134,7 +134,7 @@ class PlannerTest {
         List<FakeResource> desired = concat(job("a", "h1"), List.of(FakeResource.shared(ROLE, "jobform-execution", "new")));
         List<ObservedResource> observed = concat(concat(seen("a", "h1"), seen("b", "h1")), List.of(
                 new ObservedResource(new ResourceId(ROLE, "jobform-execution"), "arn:role", Optional.of("old"), true,
-                        Optional.empty(), Optional.empty(), true, List.of(), Map.of())));
+                        Optional.empty(), Optional.empty(), true, List.of(), LastApplied.NONE)));
         Plan frozen = planner.plan(desired, observed, PlanPolicy.defaults().withFrozen(Set.of("b"), Set.of()));
         assertThat(lines(frozen)).contains("skip Role/jobform-execution");
         assertThat(frozen.guards()).containsExactly(Planner.SHARED_HELD);
@@ -152,22 +152,51 @@ class PlannerTest {
     }
 
     @Test
-    void updateNamesTheChangedFieldsWhenTheLastAppliedSpecIsKnown() {
+    void anOlderHashedRecordNamesTheChangedFieldsButNotTheirFormerValues() {
         FakeResource desired = FakeResource.of(TASK_DEFINITION, "a", "h2")
                 .withFields(Map.of("image", "repo:2", "cpu", "256", "memory", "512"));
-        ObservedResource observed = observed(TASK_DEFINITION, "a", "h1")
-                .withFieldHashes(FieldHashes.of(Map.of("image", "repo:1", "cpu", "256", "env.A", "x")));
+        ObservedResource observed = observed(TASK_DEFINITION, "a", "h1").withLastApplied(new LastApplied(Map.of(),
+                FieldHashes.of(Map.of("image", "repo:1", "cpu", "256", "env.A", "x"))));
         Change.Update update = (Change.Update) planner.plan(List.of(desired), List.of(observed), PlanPolicy.defaults())
                 .changes().get(0);
-        assertThat(update.diffs()).containsExactly(new FieldDiff("env.A", "(removed)"),
-                new FieldDiff("image", "repo:2"), new FieldDiff("memory", "512"));
+        assertThat(update.fields()).containsExactly(
+                new FieldChange("env.A", FieldValue.UNKNOWN, FieldValue.ABSENT),
+                new FieldChange("image", FieldValue.UNKNOWN, new FieldValue.Known("repo:2")),
+                new FieldChange("memory", FieldValue.ABSENT, new FieldValue.Known("512")));
+    }
+
+    @Test
+    void updateShowsEachChangedFieldBeforeAndAfterWithSensitiveValuesHidden() {
+        String env = "containerDefinitions[0].environment[\"TOKEN\"]";
+        FakeResource desired = FakeResource.of(TASK_DEFINITION, "a", "h2").withFields(Map.of("image", "repo:2",
+                "cpu", "256", env, Masking.stored(env, "new-secret"), "tags[\"team\"]", "data"));
+        ObservedResource observed = observed(TASK_DEFINITION, "a", "h1").withLastApplied(new LastApplied(Map.of(
+                "image", "repo:1", "cpu", "256", env, Masking.stored(env, "old-secret"), "tags[\"owner\"]", "ana"),
+                Map.of()));
+        Change.Update update = (Change.Update) planner.plan(List.of(desired), List.of(observed), PlanPolicy.defaults())
+                .changes().get(0);
+        assertThat(update.fields()).containsExactly(
+                new FieldChange(env, FieldValue.HIDDEN, FieldValue.HIDDEN),
+                new FieldChange("image", new FieldValue.Known("repo:1"), new FieldValue.Known("repo:2")),
+                new FieldChange("tags[\"owner\"]", new FieldValue.Known("ana"), FieldValue.ABSENT),
+                new FieldChange("tags[\"team\"]", FieldValue.ABSENT, new FieldValue.Known("data")));
+        assertThat(update.fields()).extracting(FieldChange::symbol).containsExactly("~", "~", "-", "+");
+    }
+
+    @Test
+    void withoutARecordNoFieldIsInvented() {
+        FakeResource desired = FakeResource.of(TASK_DEFINITION, "a", "h2").withFields(Map.of("image", "repo:2"));
+        Change.Update update = (Change.Update) planner.plan(List.of(desired),
+                List.of(observed(TASK_DEFINITION, "a", "h1")), PlanPolicy.defaults()).changes().get(0);
+        assertThat(update.fields()).isEmpty();
+        assertThat(update.observed().lastApplied().known()).isFalse();
     }
 
     @Test
     void keptTaskDefinitionRetiresLeftoverRevisions() {
         ObservedResource withHistory = new ObservedResource(new ResourceId(TASK_DEFINITION, "jobform-a"), "arn:td:3",
                 Optional.of("h1"), true, Optional.of("a"), Optional.empty(), true, List.of("arn:td:2", "arn:td:1"),
-                Map.of());
+                LastApplied.NONE);
         Plan plan = planner.plan(List.of(FakeResource.of(TASK_DEFINITION, "a", "h1")), List.of(withHistory),
                 PlanPolicy.defaults());
         assertThat(plan.changes().get(1)).isEqualTo(new Change.RetireRevisions(withHistory.id(), Optional.of("a"),

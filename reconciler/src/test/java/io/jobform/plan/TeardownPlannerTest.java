@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobform.resource.ResourceId;
 import io.jobform.resource.ResourceKind;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class TeardownPlannerTest {
 
     static ObservedResource owned(ResourceKind kind, String name, Optional<String> job) {
         return new ObservedResource(new ResourceId(kind, name), "arn:" + name, Optional.of("h"), true, job,
-                job.map(j -> "manifests/" + j + ".yaml"), true, List.of(), Map.of());
+                job.map(j -> "manifests/" + j + ".yaml"), true, List.of(), LastApplied.NONE);
     }
 
     static final List<ObservedResource> INSTANCE = List.of(
@@ -27,7 +26,7 @@ class TeardownPlannerTest {
             owned(ResourceKind.SCHEDULE, "jobform-a", Optional.of("a")),
             owned(ResourceKind.STATE_MACHINE, "jobform-b", Optional.of("b")),
             new ObservedResource(new ResourceId(ResourceKind.STATE_MACHINE, "jobform-foreign"), "arn:f", Optional.empty(),
-                    false, Optional.empty(), Optional.empty(), true, List.of(), Map.of()));
+                    false, Optional.empty(), Optional.empty(), true, List.of(), LastApplied.NONE));
 
     static List<String> steps(Plan plan) {
         return plan.changes().stream().map(c -> c.action().word() + " " + c.id()).toList();

@@ -74,8 +74,8 @@ class CallBudgetIT extends InSandbox {
         expected.put("s3:ListObjectsV2", 1L);
         // Inventory (missing), then every manifest once.
         expected.put("s3:GetObject", 1L + N + 1);
-        // Lease, per job its status object and its applied field hashes (_jobform/applied/), the
-        // shared resources' field hashes, the summary, the inventory.
+        // Lease, per job its status object and its applied field values (_jobform/applied/), the
+        // shared resources' field values, the summary, the inventory.
         expected.put("s3:PutObject", 1L + 2L * N + 1 + 1 + 1);
         expected.put("s3:DeleteObject", 1L);
         expected.put("scheduler:GetScheduleGroup", 2L);     // observation, then the create's own check
@@ -121,7 +121,7 @@ class CallBudgetIT extends InSandbox {
         assertThat(Sandbox.changes(result)).containsExactly("update TaskDefinition/" + family,
                 "retire revisions TaskDefinition/" + family);
         Map<String, Long> expected = observation(withSchedule);
-        expected.put("s3:GetObject", 3L);                  // inventory, the changed manifest, its field hashes
+        expected.put("s3:GetObject", 3L);                  // inventory, the changed manifest, its applied record
         expected.put("s3:PutObject", 1L + 1 + 1 + 1);      // lease, the job's status and field hashes, inventory
         expected.put("ecs:DescribeTaskDefinition", 1L);    // a revision registered before a crash is adopted
         expected.put("ecs:RegisterTaskDefinition", 1L);

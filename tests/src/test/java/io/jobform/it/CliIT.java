@@ -59,12 +59,67 @@ class CliIT {
         Run pending = jobform("plan", "--local", "--detailed-exitcode");
         assertThat(pending.exit()).as(pending.out()).isEqualTo(4);
         assertThat(pending.out()).contains("~ TaskDefinition/jobform-nightly-report: register a new revision")
-                .contains("containerDefinitions[0].image = 123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.5.0");
+                .contains("~ containerDefinitions[\"nightly-report\"].image: "
+                        + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.4.2 → "
+                        + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.5.0");
 
         Files.writeString(manifest, Files.readString(manifest).replace("memory: 1024", "memory: 1000"));
         Run invalid = jobform("plan", "--local", "--detailed-exitcode");
         assertThat(invalid.exit()).as(invalid.out()).isEqualTo(3);
         assertThat(invalid.out()).contains("nightly-report.yaml:").doesNotContain("Exception");
+    }
+
+    /**
+     * Issue 18: a reviewer reads every changed field before and after, environment values masked,
+     * tags by key, policies by path, the old and new next runs of a moved schedule, and a rename.
+     */
+    @Test
+    void planShowsEachChangeBeforeAndAfter() throws Exception {
+        Path manifests = work.resolve("manifests");
+        Sandbox.copyExamples(manifests);
+        Run applied = jobform("apply", "--local");
+        assertThat(applied.exit()).as(applied.out()).isZero();
+
+        Path report = manifests.resolve("nightly-report.yaml");
+        Files.writeString(report, Files.readString(report).replace("1.4.2", "1.5.0")
+                .replace("REPORT_BUCKET: finance-reports", "REPORT_BUCKET: finance-reports-eu")
+                .replace("labels: {team: finance}", "labels: {team: reporting}")
+                .replace("finance-reports/daily/*", "finance-reports/monthly/*")
+                .replace("cron: \"0 5 * * *\"", "cron: \"30 6 * * *\""));
+        Path sweep = manifests.resolve("thumbnail-sweep.yaml");
+        Files.writeString(sweep, Files.readString(sweep).replace("name: thumbnail-sweep", "name: image-sweep"));
+
+        Run plan = jobform("plan", "--local");
+        assertThat(plan.exit()).as(plan.out()).isZero();
+        assertThat(plan.out()).contains(
+                "~ containerDefinitions[\"nightly-report\"].image: "
+                        + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.4.2 → "
+                        + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.5.0",
+                "~ containerDefinitions[\"nightly-report\"].environment[\"REPORT_BUCKET\"]: (changed; value not shown)",
+                "~ tags[\"team\"]: finance → reporting",
+                "~ InlinePolicies.permissions.Statement[0].Resource: [\"arn:aws:s3:::finance-reports/daily/*\"] → "
+                        + "[\"arn:aws:s3:::finance-reports/monthly/*\"]",
+                "~ ScheduleExpression: cron(0 5 * * ? *) → cron(30 6 * * ? *)",
+                "Schedule/jobform-nightly-report now (Europe/Berlin): ",
+                "Schedule/jobform-nightly-report new (Europe/Berlin): ",
+                "+ ScheduledJob/image-sweep (renamed from thumbnail-sweep: same manifest file)",
+                "- ScheduledJob/thumbnail-sweep (renamed to image-sweep)",
+                "- StateMachine/jobform-thumbnail-sweep: delete (renamed to image-sweep)")
+                .doesNotContain("finance-reports-eu").doesNotContain("(unknown)");
+
+        Run json = jobform("plan", "--local", "-o", "json");
+        assertThat(json.exit()).as(json.out()).isZero();
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out().substring(json.out().indexOf('{')));
+        com.fasterxml.jackson.databind.JsonNode image = java.util.stream.StreamSupport
+                .stream(root.get("changes").spliterator(), false)
+                .filter(c -> c.get("resource").asText().equals("TaskDefinition/jobform-nightly-report")
+                        && c.has("fields"))
+                .flatMap(c -> java.util.stream.StreamSupport.stream(c.get("fields").spliterator(), false))
+                .filter(f -> f.get("path").asText().endsWith(".image")).findFirst().orElseThrow();
+        assertThat(image.get("before").asText()).endsWith("finance-report:1.4.2");
+        assertThat(image.get("after").asText()).endsWith("finance-report:1.5.0");
+        assertThat(root.get("renames").get(0).get("from").asText()).isEqualTo("thumbnail-sweep");
     }
 
     /** Issue 15 item 7: a prune limit that is not a plain whole number is a usage error, not the default 10. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.jobform.plan.Rename;
 import org.junit.jupiter.api.Test;
 
 /** Pruning, its guards, orphaning, frozen jobs, renames and duplicate names. */
@@ -113,6 +114,36 @@ class PruneIT extends AppliedExamples {
                 "delete StateMachine/jobform-nightly-report", "delete TaskDefinition/jobform-nightly-report",
                 "delete Role/jobform-nightly-report");
         assertThat(stateMachines()).contains("jobform-daily-report").doesNotContain("jobform-nightly-report");
+        assertThat(result.plan().orElseThrow().renames())
+                .containsExactly(new Rename("nightly-report", "daily-report", Rename.Evidence.SAME_FILE));
+    }
+
+    /** Issue 18: a file moved and its job renamed, nothing else changed, is told by content; it applies the same. */
+    @Test
+    void aMovedAndRenamedJobIsToldByItsContent() throws Exception {
+        String text = java.nio.file.Files.readString(sandbox.manifests.resolve("nightly-report.yaml"));
+        sandbox.delete("nightly-report.yaml");
+        sandbox.write("daily.yaml", text.replace("name: nightly-report", "name: daily-report"));
+        ReconcileResult result = sandbox.apply();
+        assertThat(result.apply().orElseThrow().failures()).isEmpty();
+        assertThat(result.plan().orElseThrow().renames())
+                .containsExactly(new Rename("nightly-report", "daily-report", Rename.Evidence.SAME_CONTENT));
+        assertThat(Sandbox.changes(result)).contains("create StateMachine/jobform-daily-report",
+                "delete StateMachine/jobform-nightly-report");
+        assertThat(stateMachines()).contains("jobform-daily-report").doesNotContain("jobform-nightly-report");
+    }
+
+    @Test
+    void aRenameWithOtherChangesIsAPlainCreateAndDelete() throws Exception {
+        String text = java.nio.file.Files.readString(sandbox.manifests.resolve("nightly-report.yaml"));
+        sandbox.delete("nightly-report.yaml");
+        sandbox.write("daily-report.yaml", text.replace("name: nightly-report", "name: daily-report")
+                .replace("1.4.2", "1.5.0"));
+        ReconcileResult result = sandbox.apply();
+        assertThat(result.apply().orElseThrow().failures()).isEmpty();
+        assertThat(result.plan().orElseThrow().renames()).isEmpty();
+        assertThat(Sandbox.changes(result)).contains("create StateMachine/jobform-daily-report",
+                "delete StateMachine/jobform-nightly-report");
     }
 
     @Test

@@ -89,19 +89,27 @@ class SecurityIT extends InSandbox {
                     outputs.add(skip.reason());
                 }
                 if (c instanceof Change.Update u) {
-                    u.diffs().forEach(d -> outputs.add(d.path() + "=" + d.newValue()));
+                    u.fields().forEach(f -> outputs.add(f.path() + "=" + f.before() + " -> " + f.after()));
                 }
             }
             r.apply().orElseThrow().failures().forEach(f -> outputs.add(f.format()));
             r.validation().orElseThrow().violations().forEach(v -> outputs.add(v.format()));
         }
-        for (ObjectSummary o : sandbox.store.list("_jobform/status/")) {
+        // The applied records keep the last applied values for the next plan: never these.
+        assertThat(sandbox.store.list("_jobform/applied/")).isNotEmpty();
+        for (ObjectSummary o : concat(sandbox.store.list("_jobform/status/"), sandbox.store.list("_jobform/applied/"))) {
             outputs.add(new String(sandbox.store.get(o.key()).orElseThrow().body(), StandardCharsets.UTF_8));
         }
         assertThat(outputs).isNotEmpty().noneMatch(s -> s.contains("never-printed"));
         // The values did reach AWS: the test would pass vacuously otherwise.
         assertThat(sandbox.clients.ecs.describeTaskDefinition(b -> b.taskDefinition("jobform-quiet")).taskDefinition()
                 .containerDefinitions().get(0).environment().toString()).contains(ENV_SECRET + "2");
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /**
