@@ -133,7 +133,7 @@ class SecurityIT extends InSandbox {
         ReconcileResult intruder = reconcile("jobform", dev);
         List<String> failures = intruder.apply().orElseThrow().failures().stream().map(ChangeFailure::format).toList();
         assertThat(failures).isNotEmpty().allSatisfy(f -> assertThat(f).contains("jobform-prod-report")
-                .contains("not owned by instance jobform"));
+                .contains("the name is taken by jobform instance jobform-prod (its job report)"));
         Map<String, String> after = owned(AwsStateFingerprint.of(sandbox.clients, sandbox.store), "jobform-prod-report");
         // Nothing new either: no schedule in the intruder's group that would start the other
         // instance's state machine.
