@@ -50,13 +50,18 @@ final class ContainerOutput {
         return NOTE + "simulated task stopped (" + stopCode + "): " + reason;
     }
 
-    /** The override's Command when the RunTask sets one for this container, else the definition's. */
+    /**
+     * The definition's entry point, if any, then the override's Command when the RunTask sets
+     * one for this container, else the definition's.
+     */
     private static String command(JsonNode container, JsonNode request) {
+        String entryPoint = container.has("entryPoint") ? container.get("entryPoint") + " " : "";
         for (JsonNode o : request.path("Overrides").path("ContainerOverrides")) {
             if (o.path("Name").asText().equals(container.path("name").asText()) && o.has("Command")) {
-                return o.get("Command").toString();
+                return entryPoint + o.get("Command");
             }
         }
-        return container.has("command") ? container.get("command").toString() : "the image's default command";
+        return container.has("command") ? entryPoint + container.get("command")
+                : entryPoint.isEmpty() ? "the image's default command" : entryPoint.strip();
     }
 }
