@@ -4,6 +4,7 @@ import io.jobform.emulator.core.AwsService;
 import io.jobform.emulator.core.EmulatorContext;
 import io.jobform.emulator.core.TaggedResources;
 import io.jobform.emulator.ecs.EcsService;
+import io.jobform.emulator.ecs.EcsTaskLedger;
 import io.jobform.emulator.iam.IamService;
 import io.jobform.emulator.logs.LogsService;
 import io.jobform.emulator.s3.S3Service;
@@ -45,8 +46,12 @@ public final class ServiceCatalog {
         EcsService ecs = new EcsService(ctx);
         services.add(ecs);
         services.add(new SchedulerService(ctx));
-        services.add(new StepFunctionsService(ctx, ecs::taskDefinition));
-        services.add(new LogsService(ctx));
+        LogsService logs = new LogsService(ctx);
+        StepFunctionsService states = new StepFunctionsService(ctx, ecs::taskDefinition,
+                new EcsTaskLedger(ecs.simulatedTasks()), logs::write);
+        logs.beforeReads(states::settle);
+        services.add(states);
+        services.add(logs);
         services.addAll(extra);
         List<TaggedResources> tagged = services.stream()
                 .filter(TaggedResources.class::isInstance).map(TaggedResources.class::cast).toList();

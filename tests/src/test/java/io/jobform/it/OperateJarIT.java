@@ -64,4 +64,29 @@ class OperateJarIT {
         assertThat(unknown.err()).isEqualTo("jobform describe: ScheduledJob/nope: unknown job: no status object in "
                 + "s3://jobform-local/_jobform/status/ (not applied yet, or another --instance or --bucket?)\n");
     }
+
+    @Test
+    void aLocalRunWritesTheSimulatedContainersLinesThatLogsPrints() throws Exception {
+        Sandbox.copyExamples(work.resolve("manifests"));
+        assertThat(jobform("apply", "--local").exit()).isZero();
+
+        // The simulated task provisions for 2 s and runs for 3 s on the wall clock.
+        Run run = jobform("run", "nightly-report", "--local", "--wait", "-o", "json");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.path("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("execution").path("exitCode").asInt(-1)).isZero();
+
+        Run logs = jobform("logs", "nightly-report", "--local");
+        assertThat(logs.exit()).as(logs.err()).isZero();
+        var header = java.util.regex.Pattern.compile("^==> attempt 1: task ([0-9a-f]{32}) ").matcher(logs.out());
+        assertThat(header.find()).as(logs.out()).isTrue();
+        String taskId = header.group(1);
+        assertThat(logs.out()).isEqualTo("==> attempt 1: task " + taskId + " (log stream nightly-report/nightly-report/"
+                + taskId + ") <==\n"
+                + "[jobform emulator] simulated container nightly-report started from "
+                + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.4.2; it would run "
+                + "[\"python\",\"report.py\",\"--day\",\"yesterday\"]\n"
+                + "[jobform emulator] simulated container nightly-report exited with code 0\n");
+    }
 }

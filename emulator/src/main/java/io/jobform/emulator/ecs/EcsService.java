@@ -18,12 +18,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Amazon ECS, the task definition part: awsJson1.1 with target prefix
+ * Amazon ECS, the task definition part plus DescribeTasks for the tasks Step Functions'
+ * simulated ecs:runTask.sync started ({@link #simulatedTasks()}): awsJson1.1 with target prefix
  * AmazonEC2ContainerServiceV20141113 (botocore ecs/2014-11-13). State is kept per region.
  */
 public final class EcsService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
+    /** The snapshot member holding the simulated tasks, beside one member per region. */
+    private static final String TASKS = "simulatedTasks";
+
     private final Map<String, TaskDefinitionStore> regions = new TreeMap<>();
+    private final SimulatedTasks tasks = new SimulatedTasks();
 
     public EcsService(EmulatorContext context) {
         super("ecs", Protocol.AWS_JSON_1_1, EcsErrors::client);
@@ -44,6 +49,7 @@ public final class EcsService extends JsonService implements TaggedResources, St
             case "TagResource" -> EcsTagOperations.tag(store, in);
             case "UntagResource" -> EcsTagOperations.untag(store, in);
             case "ListTagsForResource" -> EcsTagOperations.list(store, in);
+            case "DescribeTasks" -> tasks.describe(in, request.region(), context.accountId(), context.clock().instant());
             default -> throw AwsException.unknownOperation(protocol(), operation);
         };
     }
@@ -59,6 +65,11 @@ public final class EcsService extends JsonService implements TaggedResources, St
                 .map(r -> (JsonNode) r.body.deepCopy());
     }
 
+    /** Where Step Functions records the tasks it starts and stops. */
+    public SimulatedTasks simulatedTasks() {
+        return tasks;
+    }
+
     @Override
     public synchronized List<TaggedResource> taggedResources(String region) {
         return store(region).all().stream()
@@ -71,13 +82,19 @@ public final class EcsService extends JsonService implements TaggedResources, St
     public synchronized JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        out.set(TASKS, tasks.snapshot());
         return out;
     }
 
     @Override
     public synchronized void restore(JsonNode snapshot) {
         regions.clear();
-        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+        tasks.restore(snapshot.path(TASKS));
+        snapshot.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals(TASKS)) {
+                store(e.getKey()).restore(e.getValue());
+            }
+        });
     }
 
     private TaskDefinitionStore store(String region) {

@@ -26,24 +26,39 @@ import java.util.TreeMap;
 public final class LogsService extends JsonService implements StatefulService {
     private final EmulatorContext context;
     private final Map<String, LogStore> regions = new TreeMap<>();
+    private volatile Runnable beforeRead = () -> { };
 
     public LogsService(EmulatorContext context) {
         super("logs", Protocol.AWS_JSON_1_1, LogsErrors::invalid);
         this.context = context;
     }
 
+    /**
+     * Runs before every read, outside this service's lock: Step Functions writes the lines its
+     * simulated containers have reached by then (it writes here under its own lock, so never
+     * the other way round).
+     */
+    public void beforeReads(Runnable hook) {
+        this.beforeRead = hook;
+    }
+
     @Override
-    protected synchronized ObjectNode answer(String operation, AwsRequest request, Fields in) {
-        LogStore store = store(request.region());
-        Instant now = context.clock().instant();
-        return switch (operation) {
-            case "CreateLogGroup" -> new LogWrites(store, now).createGroup(in);
-            case "CreateLogStream" -> new LogWrites(store, now).createStream(in);
-            case "PutLogEvents" -> new LogWrites(store, now).put(in);
-            case "GetLogEvents" -> new LogReads(store).get(in);
-            case "FilterLogEvents" -> new LogReads(store).filter(in);
-            default -> throw AwsException.unknownOperation(protocol(), operation);
-        };
+    protected ObjectNode answer(String operation, AwsRequest request, Fields in) {
+        if (operation.equals("GetLogEvents") || operation.equals("FilterLogEvents")) {
+            beforeRead.run();
+        }
+        synchronized (this) {
+            LogStore store = store(request.region());
+            Instant now = context.clock().instant();
+            return switch (operation) {
+                case "CreateLogGroup" -> new LogWrites(store, now).createGroup(in);
+                case "CreateLogStream" -> new LogWrites(store, now).createStream(in);
+                case "PutLogEvents" -> new LogWrites(store, now).put(in);
+                case "GetLogEvents" -> new LogReads(store).get(in);
+                case "FilterLogEvents" -> new LogReads(store).filter(in);
+                default -> throw AwsException.unknownOperation(protocol(), operation);
+            };
+        }
     }
 
     /**
@@ -51,13 +66,21 @@ public final class LogsService extends JsonService implements StatefulService {
      * driver does with {@code awslogs-create-group: true}. Each line is one event stamped now.
      */
     public synchronized void write(String region, String group, String stream, List<String> lines) {
+        write(region, group, stream, lines, context.clock().instant());
+    }
+
+    /**
+     * As {@link #write(String, String, String, List)}, each line stamped {@code at}: the moment a
+     * simulated container wrote it, which the emulator's clock may have passed already.
+     */
+    public synchronized void write(String region, String group, String stream, List<String> lines, Instant at) {
         LogStore store = store(region);
         if (!store.hasGroup(group)) {
             store.createGroup(group);
         }
         var target = store.group(group).computeIfAbsent(stream, s -> new ArrayList<>());
-        long now = context.clock().millis();
-        lines.forEach(line -> store.append(target, now, line, now));
+        long ingested = context.clock().millis();
+        lines.forEach(line -> store.append(target, at.toEpochMilli(), line, ingested));
     }
 
     /** POST /_emulator/logs/events with {region, logGroupName, logStreamName, messages: [..]}. */

@@ -8,6 +8,7 @@ import io.jobform.emulator.sfn.asl.TaskAnswer;
 import io.jobform.emulator.sfn.asl.TaskCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +19,9 @@ import java.util.UUID;
  * Step Functions returns it. A task whose essential container exits non-zero, or that Fargate
  * Spot interrupts, fails with States.TaskFailed and the task JSON as Cause. RunTask errors are
  * ECS.AmazonECSException with the ECS error code in the Cause; a RunTask answer with Failures is
- * AmazonECS.Unknown.
+ * AmazonECS.Unknown. Each task started is recorded in the {@link TaskLedger} (ECS DescribeTasks
+ * shows it) and in the {@link SimulatedRun}, with the lines its containers write to their
+ * awslogs streams.
  */
 final class EcsTaskSimulation {
     static final String API_ERROR = "ECS.AmazonECSException";
@@ -26,11 +29,15 @@ final class EcsTaskSimulation {
 
     private final TaskDefinitionLookup definitions;
     private final TaskOutcomes outcomes;
+    private final TaskLedger ledger;
+    private final SimulatedRun record;
     private int runs;
 
-    EcsTaskSimulation(TaskDefinitionLookup definitions, TaskOutcomes outcomes) {
+    EcsTaskSimulation(TaskDefinitionLookup definitions, TaskOutcomes outcomes, TaskLedger ledger, SimulatedRun record) {
         this.definitions = definitions;
         this.outcomes = outcomes;
+        this.ledger = ledger;
+        this.record = record;
     }
 
     TaskAnswer run(TaskCall call, String region, String accountId) {
@@ -67,25 +74,61 @@ final class EcsTaskSimulation {
             return TaskAnswer.failure(RUN_FAILURES, "Tasks provisioning failures: " + answer.get("Failures"), t);
         }
         EcsTaskDescription task = new EcsTaskDescription(definition.get(), p, taskArn, clusterArn, spot, t);
+        List<ContainerOutput.Stream> streams = ContainerOutput.streams(definition.get(), p, taskArn, region);
         ObjectNode submitted = JsonBody.object();
         submitted.putArray("Failures");
         submitted.putArray("Tasks").add(task.provisioning());
         Instant running = t.plus(TaskOutcome.PROVISIONING);
         if (outcome instanceof TaskOutcome.StaysRunning) {
+            started(task, running, Optional.empty(), streams);
+            streams.forEach(s -> record.log(s, running, List.of(ContainerOutput.started(s))));
             return new TaskAnswer(Optional.of(submitted), Optional.empty(), Optional.empty(), TaskAnswer.NEVER);
         }
         if (outcome instanceof TaskOutcome.SpotInterruption s && spot) {
-            ObjectNode stopped = task.stopped(running, running.plus(s.after()), Optional.empty(), "SpotInterruption",
+            Instant end = running.plus(s.after());
+            ObjectNode stopped = task.stopped(running, end, Optional.empty(), "SpotInterruption",
                     "Your Spot Task was interrupted.");
-            return TaskAnswer.failure("States.TaskFailed", stopped.toString(), running.plus(s.after())).submitted(submitted);
+            started(task, running, Optional.of(stopped), streams);
+            streams.forEach(out -> {
+                record.log(out, running, List.of(ContainerOutput.started(out)));
+                record.log(out, end, List.of(ContainerOutput.stopped("SpotInterruption", "Your Spot Task was interrupted.")));
+            });
+            return TaskAnswer.failure("States.TaskFailed", stopped.toString(), end).submitted(submitted);
         }
         TaskOutcome.Exit exit = outcome instanceof TaskOutcome.Exit e ? e : (TaskOutcome.Exit) TaskOutcome.DEFAULT;
         Instant end = running.plus(exit.runTime());
         ObjectNode stopped = task.stopped(running, end, Optional.of(exit.exitCode()), "EssentialContainerExited",
                 "Essential container in task exited");
+        started(task, running, Optional.of(stopped), streams);
+        for (ContainerOutput.Stream out : streams) {
+            if (exit.lines().isEmpty()) {
+                record.log(out, running, List.of(ContainerOutput.started(out)));
+                record.log(out, end, List.of(ContainerOutput.exited(out, exitCode(stopped, out.container()))));
+            } else {
+                record.log(out, running, exit.lines());
+            }
+        }
         return exit.exitCode() == 0
                 ? TaskAnswer.result(stopped, end).submitted(submitted)
                 : TaskAnswer.failure("States.TaskFailed", stopped.toString(), end).submitted(submitted);
+    }
+
+    private void started(EcsTaskDescription task, Instant running, Optional<JsonNode> stopped,
+            List<ContainerOutput.Stream> streams) {
+        JsonNode provisioning = task.provisioning();
+        ledger.started(provisioning, running, stopped);
+        Instant created = Instant.ofEpochMilli(provisioning.path("CreatedAt").asLong());
+        record.task(provisioning.path("TaskArn").asText(), created,
+                stopped.map(s -> Instant.ofEpochMilli(s.path("StoppedAt").asLong())), streams);
+    }
+
+    private static int exitCode(JsonNode stopped, String container) {
+        for (JsonNode c : stopped.path("Containers")) {
+            if (c.path("Name").asText().equals(container)) {
+                return c.path("ExitCode").asInt();
+            }
+        }
+        return 0;
     }
 
     /** The Cause text of a failed API call of an optimized integration (AWS SDK for Java exception message). */

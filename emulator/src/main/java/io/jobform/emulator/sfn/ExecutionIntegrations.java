@@ -29,11 +29,11 @@ final class ExecutionIntegrations implements Integrations {
     private final Optional<ScriptedResults> script;
 
     ExecutionIntegrations(StateMachineStore store, ExecutionRunner runner, RunSupport support,
-            Optional<Map<String, List<JsonNode>>> script) {
+            Optional<Map<String, List<JsonNode>>> script, SimulatedRun record) {
         this.store = store;
         this.runner = runner;
         this.support = support;
-        this.ecs = new EcsTaskSimulation(support.definitions(), support.outcomes());
+        this.ecs = new EcsTaskSimulation(support.definitions(), support.outcomes(), support.tasks(), record);
         this.script = script.map(ScriptedResults::new);
     }
 

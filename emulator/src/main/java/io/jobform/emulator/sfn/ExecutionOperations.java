@@ -77,7 +77,7 @@ final class ExecutionOperations {
 
     ObjectNode describe(Fields in) {
         ObjectNode out = store.execution(in.requiredString("executionArn")).deepCopy();
-        out.remove(List.of("_events", "_end", "_resume"));
+        out.remove(List.of("_events", "_end", "_resume", "_tasks", "_logs"));
         return out;
     }
 

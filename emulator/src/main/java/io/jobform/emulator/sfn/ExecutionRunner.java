@@ -16,9 +16,11 @@ import java.util.Optional;
 
 /**
  * Runs executions with the interpreter and keeps what it computed in the execution's stored
- * body ({@code _events}, {@code _end}, {@code _resume}, hidden from the API), so it survives
- * snapshots. The status becomes final once the clock reaches the computed end; history shows
- * the events the clock has passed. A StopExecution cuts the computed future off.
+ * body ({@code _events}, {@code _end}, {@code _resume}, the ECS tasks it started in
+ * {@code _tasks} and their container log lines still due in {@code _logs}; hidden from the
+ * API), so it survives snapshots. The status becomes final once the clock reaches the computed
+ * end; history shows the events the clock has passed; log lines are written once the clock
+ * reaches them. A StopExecution cuts the computed future off and stops the tasks then running.
  */
 final class ExecutionRunner {
     private final StateMachineStore store;
@@ -62,8 +64,11 @@ final class ExecutionRunner {
                 JsonBody.instant(execution.get("startDate")), parse(execution.path("input").asText()),
                 execution.path("redriveCount").asInt());
         var script = Optional.ofNullable(support.scripts().get(context.name()));
+        SimulatedRun record = new SimulatedRun();
         ExecutionResult result = Interpreter.run(definition(machine), context,
-                new ExecutionIntegrations(store, this, support, script), at, from);
+                new ExecutionIntegrations(store, this, support, script, record), at, from);
+        execution.withArray("_tasks").addAll(record.tasks);
+        execution.withArray("_logs").addAll(record.logs);
         ArrayNode events = execution.has("_events") ? (ArrayNode) execution.get("_events") : execution.putArray("_events");
         result.events().forEach(e -> events.add(stored(e)));
         if (!result.status().equals("RUNNING")) {
@@ -88,10 +93,11 @@ final class ExecutionRunner {
         return "RUNNING";
     }
 
-    /** Ends what the clock has reached. */
+    /** Ends what the clock has reached and writes the log lines it has passed. */
     void settle() {
         Instant now = clock.instant();
         store.machines().values().forEach(m -> m.executions.values().forEach(e -> {
+            ExecutionTasks.writeLogs(e, now, support.logs());
             JsonNode end = e.get("_end");
             if (e.path("status").asText().equals("RUNNING") && end != null
                     && !JsonBody.instant(end.get("at")).isAfter(now)) {
@@ -103,11 +109,15 @@ final class ExecutionRunner {
         }));
     }
 
-    /** Aborts at {@code at} if still running then: later computed events are dropped. */
+    /**
+     * Aborts at {@code at} if still running then: later computed events and log lines are
+     * dropped, and the ECS tasks running then are stopped.
+     */
     void stop(ObjectNode execution, Instant at, String error, String cause) {
         if (!statusAt(execution, at).equals("RUNNING")) {
             return;
         }
+        ExecutionTasks.stop(execution, at, support.tasks());
         end(execution, at, "ABORTED", "ExecutionAborted", "executionAbortedEventDetails", Optional.empty(),
                 Optional.ofNullable(error), Optional.ofNullable(cause));
     }

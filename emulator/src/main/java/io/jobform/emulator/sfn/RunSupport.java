@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What executions use besides their own store: the task outcome hook, the ECS task
- * definitions, the record of published SNS messages, the scripted results per execution
- * name, and whether executions are held (started but not executed).
+ * definitions, where started tasks and their log lines go, the record of published SNS
+ * messages, the scripted results per execution name, and whether executions are held
+ * (started but not executed).
  */
-record RunSupport(TaskOutcomes outcomes, TaskDefinitionLookup definitions, List<PublishedMessage> published,
-        Map<String, Map<String, List<JsonNode>>> scripts, boolean hold) {}
+record RunSupport(TaskOutcomes outcomes, TaskDefinitionLookup definitions, TaskLedger tasks, ContainerLogs logs,
+        List<PublishedMessage> published, Map<String, Map<String, List<JsonNode>>> scripts, boolean hold) {}

@@ -33,17 +33,26 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
     private final List<PublishedMessage> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Map<String, List<JsonNode>>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
     private final TaskDefinitionLookup definitions;
+    private final TaskLedger tasks;
+    private final ContainerLogs logs;
     private volatile boolean hold;
 
     public StepFunctionsService(EmulatorContext context) {
-        this(context, (region, reference) -> Optional.empty());
+        this(context, (region, reference) -> Optional.empty(), TaskLedger.NONE, ContainerLogs.NONE);
     }
 
-    /** @param definitions where ecs:runTask.sync finds task definitions (the emulator's ECS) */
-    public StepFunctionsService(EmulatorContext context, TaskDefinitionLookup definitions) {
+    /**
+     * @param definitions where ecs:runTask.sync finds task definitions (the emulator's ECS)
+     * @param tasks       where it records the tasks it starts and stops (the emulator's ECS)
+     * @param logs        where their containers' awslogs lines go (the emulator's CloudWatch Logs)
+     */
+    public StepFunctionsService(EmulatorContext context, TaskDefinitionLookup definitions, TaskLedger tasks,
+            ContainerLogs logs) {
         super("states", Protocol.AWS_JSON_1_0, SfnErrors::validation);
         this.context = context;
         this.definitions = definitions;
+        this.tasks = tasks;
+        this.logs = logs;
     }
 
     @Override
@@ -119,6 +128,11 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
         published.clear();
     }
 
+    /** Ends the executions and writes the container log lines the clock has reached, in every region. */
+    public synchronized void settle() {
+        regions.values().forEach(store -> runner(store).settle());
+    }
+
     /** ARNs of the executions in a region with the given status, oldest first. */
     public synchronized List<String> executionArns(String region, String status) {
         runner(store(region)).settle();
@@ -159,7 +173,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
     }
 
     private ExecutionRunner runner(StateMachineStore store) {
-        return new ExecutionRunner(store, context.clock(), new RunSupport(outcomes, definitions, published, scripts, hold));
+        return new ExecutionRunner(store, context.clock(), new RunSupport(outcomes, definitions, tasks, logs, published, scripts, hold));
     }
 
     private StateMachineStore store(String region) {

@@ -1,6 +1,7 @@
 package io.jobform.emulator.sfn;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a simulated ECS task started by {@code ecs:runTask.sync} ends. Spot outcomes apply only
@@ -12,8 +13,20 @@ public sealed interface TaskOutcome {
     /** The default: exit 0 after a short run. */
     TaskOutcome DEFAULT = new Exit(0, Duration.ofSeconds(3));
 
-    /** The essential container exits with this code after running this long. */
-    record Exit(int exitCode, Duration runTime) implements TaskOutcome {}
+    /**
+     * The essential container exits with this code after running this long. {@code lines} are
+     * its output, written to each awslogs stream of the task when it starts; without them the
+     * emulator writes what it would have run and the exit code.
+     */
+    record Exit(int exitCode, Duration runTime, List<String> lines) implements TaskOutcome {
+        public Exit {
+            lines = List.copyOf(lines);
+        }
+
+        public Exit(int exitCode, Duration runTime) {
+            this(exitCode, runTime, List.of());
+        }
+    }
 
     /** RunTask on Fargate Spot fails: no Spot capacity (ECS.AmazonECSException). */
     record NoSpotCapacity() implements TaskOutcome {}
