@@ -90,6 +90,15 @@ public final class IndependentInterpreter {
         return out;
     }
 
+    /**
+     * Runs raw requests through {@code run-machines.mjs} (one Node process for all), for
+     * harnesses that build their own: the answers in request order, with each scripted Task
+     * state's call inputs under {@code calls}.
+     */
+    public JsonNode runRequests(ArrayNode requests) {
+        return node("run-machines.mjs", requests);
+    }
+
     /** asl-validator's verdict on each definition. */
     public List<Validation> validate(Map<String, JsonNode> definitions) {
         ArrayNode request = TaskScript.JSON.createArrayNode();
