@@ -1,6 +1,10 @@
-// Runs state machines in aws-local-stepfunctions with scripted Task results.
-// stdin: [{id, definition, input, context, script: {StateName: [{Output}|{Error, Cause}|{Never: true}]}}]
-// stdout: [{id, status, output?, error?, cause?, visited: [state names in entry order]}]
+// Runs state machines in aws-local-stepfunctions with scripted Task results; the one driver of
+// both differential suites (StateMachineConformanceIT, RunBehaviourIT, ConcurrencyGateIT).
+// stdin: [{id, definition, input, context, validate?, script: {StateName: [{Output}|{Error, Cause}|{Never: true}]}}]
+//   validate: true checks the definition with the package's own validator (paths and ARNs) first.
+// stdout: [{id, status, output?, error?, cause?, visited: [state names in entry order],
+//           calls: {StateName: [the input of each scripted call, in order]}}]
+// Every Task state answers from the script (the last entry repeats): nothing reaches AWS.
 import jsonata from 'jsonata';
 
 // aws-local-stepfunctions 3.0.0 uses Promise.withResolvers (Node 22); Node 20 lacks it.
@@ -28,7 +32,9 @@ function fail(name, message) {
 // aws-local-stepfunctions 3.0.0 has no JSONata. A JSONata Choice state becomes a Task state of the
 // same name whose handler evaluates the Conditions with the jsonata package (the reference
 // implementation) and raises a marker error; Catchers with ResultPath null move on with the
-// state's input unchanged, as the Choice state would.
+// state's input unchanged, as the Choice state would. Retries and Wait states take no time here,
+// so every state is entered at the execution's start: EnteredTime is Execution.StartTime from the
+// given Context object (as on the emulator's simulated clock), which makes time checks repeatable.
 function rewriteJsonataChoices(states, handlers, context) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Map') {
@@ -47,7 +53,8 @@ function rewriteJsonataChoices(states, handlers, context) {
     }
     states[name] = { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:jsonata-choice', Catch: catchers, End: true };
     handlers[name] = async (input) => {
-      const enteredContext = { ...context, State: { Name: name, EnteredTime: new Date().toISOString(), RetryCount: 0 } };
+      const entered = context?.Execution?.StartTime ?? new Date().toISOString();
+      const enteredContext = { ...context, State: { Name: name, EnteredTime: entered, RetryCount: 0 } };
       for (let i = 0; i < rules.length; i++) {
         const text = rules[i].Condition.trim();
         let value;
@@ -71,14 +78,15 @@ function rewriteJsonataChoices(states, handlers, context) {
   }
 }
 
-function scriptedHandlers(states, script, handlers) {
+function scriptedHandlers(states, script, handlers, calls) {
   const used = {};
   const visit = (all) => {
     for (const [name, state] of Object.entries(all)) {
       if (state.Type === 'Map') visit((state.ItemProcessor ?? state.Iterator).States);
       if (state.Type === 'Parallel') state.Branches.forEach((b) => visit(b.States));
       if (state.Type !== 'Task' || handlers[name]) continue;
-      handlers[name] = () => {
+      handlers[name] = (input) => {
+        (calls[name] = calls[name] ?? []).push(input);
         const entries = script[name];
         if (!entries || entries.length === 0) throw fail('States.Runtime', `No scripted result for the Task state '${name}'`);
         const n = used[name] = (used[name] ?? -1) + 1;
@@ -108,17 +116,19 @@ const machines = new Map();
 async function runOne(c) {
   const definition = structuredClone(c.definition);
   const handlers = {};
+  const calls = {};
   rewriteJsonataChoices(definition.States, handlers, c.context);
-  scriptedHandlers(definition.States, c.script ?? {}, handlers);
+  scriptedHandlers(definition.States, c.script ?? {}, handlers, calls);
   const retryIntervalOverrides = {};
   const waitTimeOverrides = {};
   retriesWithoutWaiting(definition.States, retryIntervalOverrides, waitTimeOverrides);
-  // Validation compiles a JSON schema per machine (seconds each); validate.mjs checks every
-  // rendered definition with asl-validator instead.
-  const key = JSON.stringify(definition);
+  // Validation compiles a JSON schema per machine (seconds each): a caller that checks its
+  // definitions with asl-validator (validate.mjs) turns it off. One machine per definition.
+  const validationOptions = c.validate ? { checkPaths: true, checkArn: true } : { noValidate: true };
+  const key = JSON.stringify([definition, validationOptions]);
   let machine = machines.get(key);
   if (!machine) {
-    machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
+    machine = new StateMachine(definition, { validationOptions });
     machines.set(key, machine);
   }
   const execution = machine.run(c.input, { overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides, waitTimeOverrides }, context: c.context });
@@ -141,7 +151,7 @@ async function runOne(c) {
     }
   }
   await Promise.race([collecting, new Promise((r) => realSetTimeout(r, 200))]);
-  return { id: c.id, ...outcome, visited };
+  return { id: c.id, ...outcome, visited, calls };
 }
 
 const chunks = [];

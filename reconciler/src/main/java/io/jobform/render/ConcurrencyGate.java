@@ -63,10 +63,16 @@ final class ConcurrencyGate {
         parameters.put("Error", "jobform.Replaced");
         parameters.put("Cause.$", "States.Format('concurrencyPolicy Replace: replaced by {}', $.Self)");
         ObjectNode stop = AslStates.task("arn:" + partition + ":states:::aws-sdk:sfn:stopExecution", parameters);
-        // The other execution may have ended and been removed meanwhile: nothing left to stop.
-        // (StopExecution lists ExecutionDoesNotExist among its errors, Step Functions API reference.)
-        stop.putArray("Catch").add(AslStates.catcher(List.of("Sfn.ExecutionDoesNotExistException"), "$.stopError", "Keep"));
-        stop.set("Retry", AslStates.apiRetry());
+        // The other execution may have ended meanwhile: StopExecution then succeeds and changes
+        // nothing, as it lists no error for an execution that is not running; one that no longer
+        // exists is ExecutionDoesNotExist (Step Functions API reference, StopExecution, Errors):
+        // nothing left to stop. Retrying that cannot help, and Retry is evaluated before Catch
+        // ("Handling errors in Step Functions workflows"), so a retrier with MaxAttempts 0 comes first.
+        String missing = "Sfn.ExecutionDoesNotExistException";
+        stop.putArray("Catch").add(AslStates.catcher(List.of(missing), "$.stopError", "Keep"));
+        ArrayNode retry = stop.putArray("Retry");
+        retry.add(AslStates.retrier(List.of(missing), 1, 0, 1.0));
+        retry.addAll(AslStates.apiRetry());
         stop.put("End", true);
         inner.set("StopExecution", stop);
         inner.set("Keep", AslStates.succeed("nothing to stop"));

@@ -80,22 +80,30 @@ public final class EmulatorInterpreter implements AutoCloseable {
         clock.set(start.plus(Duration.ofDays(2)));
         var described = sfn.describeExecution(r -> r.executionArn(arn));
         List<String> visited = new ArrayList<>();
+        Map<String, List<JsonNode>> calls = new LinkedHashMap<>();
         for (var page : sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn).maxResults(1000))) {
             for (HistoryEvent e : page.events()) {
                 if (e.stateEnteredEventDetails() != null) {
                     visited.add(e.stateEnteredEventDetails().name());
                 }
+                // A Task state's call follows its entry; the emulator runs Map iterations one by one.
+                if (e.taskScheduledEventDetails() != null && !visited.isEmpty()) {
+                    calls.computeIfAbsent(visited.get(visited.size() - 1), k -> new ArrayList<>())
+                            .add(json(e.taskScheduledEventDetails().parameters()));
+                }
             }
         }
-        Optional<JsonNode> output = Optional.ofNullable(described.output()).map(o -> {
-            try {
-                return TaskScript.JSON.readTree(o);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Optional<JsonNode> output = Optional.ofNullable(described.output()).map(EmulatorInterpreter::json);
         return new RunOutcome(described.statusAsString(), output, Optional.ofNullable(described.error()),
-                Optional.ofNullable(described.cause()), List.copyOf(visited));
+                Optional.ofNullable(described.cause()), List.copyOf(visited), Map.copyOf(calls));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return TaskScript.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -83,11 +83,26 @@ public final class IndependentInterpreter {
         for (JsonNode r : answer) {
             List<String> visited = new ArrayList<>();
             r.path("visited").forEach(v -> visited.add(v.asText()));
+            Map<String, List<JsonNode>> calls = new java.util.LinkedHashMap<>();
+            r.path("calls").fields().forEachRemaining(e -> {
+                List<JsonNode> inputs = new ArrayList<>();
+                e.getValue().forEach(inputs::add);
+                calls.put(e.getKey(), List.copyOf(inputs));
+            });
             out.add(new RunOutcome(r.path("status").asText(), Optional.ofNullable(r.get("output")),
                     Optional.ofNullable(r.get("error")).map(JsonNode::asText),
-                    Optional.ofNullable(r.get("cause")).map(JsonNode::asText), List.copyOf(visited)));
+                    Optional.ofNullable(r.get("cause")).map(JsonNode::asText), List.copyOf(visited), Map.copyOf(calls)));
         }
         return out;
+    }
+
+    /**
+     * Runs raw requests through {@code run-machines.mjs} (one Node process for all), for
+     * harnesses that build their own: the answers in request order, with each scripted Task
+     * state's call inputs under {@code calls}.
+     */
+    public JsonNode runRequests(ArrayNode requests) {
+        return node("run-machines.mjs", requests);
     }
 
     /** asl-validator's verdict on each definition. */

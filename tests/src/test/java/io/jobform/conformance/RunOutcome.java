@@ -3,13 +3,22 @@ package io.jobform.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** How an execution ended in one interpreter, and the states it entered in order. */
+/**
+ * How an execution ended in one interpreter, the states it entered in order, and per Task state
+ * the parameters of its calls in order.
+ */
 public record RunOutcome(String status, Optional<JsonNode> output, Optional<String> error, Optional<String> cause,
-        List<String> visited) {
+        List<String> visited, Map<String, List<JsonNode>> calls) {
+
+    /** The parameters of {@code state}'s calls, in order. */
+    public List<JsonNode> calls(String state) {
+        return calls.getOrDefault(state, List.of());
+    }
 
     /**
      * The differences that matter: status, output, error, cause, and the path. The states of the

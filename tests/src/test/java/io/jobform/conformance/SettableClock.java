@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the harness sets by hand: executions are computed at start and revealed by moving it. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 

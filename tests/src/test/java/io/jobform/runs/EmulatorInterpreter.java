@@ -22,7 +22,7 @@ final class EmulatorInterpreter {
         Map<String, List<JsonNode>> calls = new LinkedHashMap<>();
         ExecutionContext context = new ExecutionContext(ScriptedRun.EXECUTION, ScriptedRun.EXECUTION_NAME,
                 ScriptedRun.STATE_MACHINE, "jobform-job", "arn:aws:iam::123456789012:role/jobform/jobform/jobform-states",
-                Instant.parse("2026-03-01T02:00:00Z"), run.input(), 0);
+                ScriptedRun.START, run.input(), 0);
         ExecutionResult result = Interpreter.run(run.definition(), context, call -> answer(run, calls, call),
                 context.startTime(), Optional.empty());
         return new RunResult(result.status(), result.error(), result.cause(), result.visitedStates(), calls);

@@ -21,17 +21,17 @@ final class RenderedJob {
 
     private RenderedJob() {}
 
-    /** @param specLines extra lines under {@code spec:}, indented by two spaces */
+    /** @param specLines extra lines under {@code spec:}, indented by two spaces; a {@code schedule} line replaces the default one */
     static JsonNode definition(String specLines) {
+        String schedule = specLines.contains("  schedule:") ? "" : "  schedule: {cron: \"0 2 * * *\"}\n";
         String yaml = """
                 apiVersion: jobform.io/v1alpha1
                 kind: ScheduledJob
                 metadata:
                   name: job
                 spec:
-                  schedule: {cron: "0 2 * * *"}
                   container: {image: "public.ecr.aws/docker/library/busybox:1.36"}
-                """ + specLines;
+                """ + schedule + specLines;
         ValidationReport report = new Validator().validate(List.of(new ManifestFile("job.yaml",
                 yaml.getBytes(StandardCharsets.UTF_8))), "jobform", Instant.parse("2026-03-01T00:00:00Z"));
         if (!report.valid()) {

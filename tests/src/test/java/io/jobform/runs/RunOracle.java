@@ -21,8 +21,15 @@ final class RunOracle {
         }
     }
 
+    /** @param missedDeadline the run was skipped for starting too late: it ends successfully without a RunTask call */
     record Expected(boolean succeeded, String error, String cause, Optional<Integer> exitCode, int spotCalls,
-            int onDemandCalls) {
+            int onDemandCalls, boolean missedDeadline) {
+        Expected(boolean succeeded, String error, String cause, Optional<Integer> exitCode, int spotCalls, int onDemandCalls) {
+            this(succeeded, error, cause, exitCode, spotCalls, onDemandCalls, false);
+        }
+
+        static final Expected MISSED_DEADLINE = new Expected(true, "", "", Optional.empty(), 0, 0, true);
+
         int attempts() {
             return spotCalls + onDemandCalls;
         }
@@ -90,6 +97,15 @@ final class RunOracle {
             case UNCLASSIFIED -> new Expected(false, "jobform.Unclassified", error + ": " + cause, Optional.empty(), spot, onDemand);
             case SUCCESS -> throw new IllegalStateException("not a failure");
         };
+    }
+
+    /**
+     * "startingDeadlineSeconds" (docs/resources.md): a scheduled run that starts more than the
+     * deadline plus the schedule's flexible window after its scheduled time is skipped; one at
+     * the limit runs; a run without a scheduled time (a manual run) always runs.
+     */
+    static boolean missesDeadline(int deadlineSeconds, int jitterMinutes, Optional<Long> startedLateBySeconds) {
+        return startedLateBySeconds.filter(late -> late > deadlineSeconds + jitterMinutes * 60L).isPresent();
     }
 
     private static TaskScript pick(List<TaskScript> answers, int index) {

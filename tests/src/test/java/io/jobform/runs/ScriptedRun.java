@@ -1,6 +1,7 @@
 package io.jobform.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -10,4 +11,6 @@ record ScriptedRun(String label, JsonNode definition, JsonNode input, Map<String
     static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:jobform-job";
     static final String EXECUTION_NAME = "run-1";
     static final String EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:jobform-job:" + EXECUTION_NAME;
+    /** When every run starts, in both interpreters. */
+    static final Instant START = Instant.parse("2026-03-01T02:00:00Z");
 }

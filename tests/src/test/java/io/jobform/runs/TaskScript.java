@@ -47,12 +47,12 @@ record TaskScript(Optional<JsonNode> output, Optional<String> error, Optional<St
         return task;
     }
 
-    /** The form both interpreters' scripts take: {@code {"result": …}} or {@code {"error": …, "cause": …}}. */
+    /** The form scripted results take in the Node driver and the emulator: {@code {"Output": …}} or {@code {"Error": …, "Cause": …}}. */
     ObjectNode toJson() {
         ObjectNode out = JSON.createObjectNode();
-        output.ifPresent(o -> out.set("result", o));
-        error.ifPresent(e -> out.put("error", e));
-        cause.ifPresent(c -> out.put("cause", c));
+        output.ifPresent(o -> out.set("Output", o));
+        error.ifPresent(e -> out.put("Error", e));
+        cause.ifPresent(c -> out.put("Cause", c));
         return out;
     }
 }

@@ -35,7 +35,7 @@ final class SfnSdkCalls {
                 case "stopExecution" -> {
                     ObjectNode execution = store.execution(p.path("ExecutionArn").asText());
                     runner.stop(execution, t, p.path("Error").textValue(), p.path("Cause").textValue());
-                    yield TaskAnswer.result(JsonBody.object().put("StopDate", t.toEpochMilli()), t);
+                    yield TaskAnswer.result(JsonBody.object().put("StopDate", stopDate(execution, t).toEpochMilli()), t);
                 }
                 case "describeExecution" -> TaskAnswer.result(describe(store.execution(p.path("ExecutionArn").asText()), t), t);
                 default -> TaskAnswer.failure("States.Runtime", "The emulator does not execute aws-sdk:sfn:" + action, t);
@@ -46,13 +46,40 @@ final class SfnSdkCalls {
         }
     }
 
-    /** Newest first, like ListExecutions; an execution counts from its start, with its status at {@code t}. */
+    /**
+     * StopExecution lists no error for an execution that is no longer running (API reference,
+     * StopExecution, Errors: only ExecutionDoesNotExist, InvalidArn, the KMS errors and
+     * ValidationException), so stopping one that has ended succeeds and leaves it as it ended;
+     * the answer carries the moment it ended.
+     */
+    private static Instant stopDate(ObjectNode execution, Instant t) {
+        if (execution.has("stopDate") && !JsonBody.instant(execution.get("stopDate")).isAfter(t)) {
+            return JsonBody.instant(execution.get("stopDate"));
+        }
+        JsonNode end = execution.get("_end");
+        return end != null && !JsonBody.instant(end.get("at")).isAfter(t) ? JsonBody.instant(end.get("at")) : t;
+    }
+
+    /**
+     * Newest first, like ListExecutions; an execution counts from its start, with its status at
+     * {@code t}. NextToken names where the next page starts in the unfiltered listing, so a page
+     * stays put while executions of the previous page are stopped meanwhile (the Replace gate
+     * stops them between its calls). A token this machine never gave out is InvalidToken.
+     */
     private ObjectNode list(JsonNode p, Instant t) {
         StateMachineStore.Machine machine = store.machine(p.path("StateMachineArn").asText());
         String filter = p.path("StatusFilter").asText(null);
         int max = p.path("MaxResults").asInt(100);
         List<ObjectNode> all = new ArrayList<>(machine.executions.values());
         Collections.reverse(all);
+        if (p.hasNonNull("NextToken")) {
+            String token = p.get("NextToken").asText();
+            int from = all.stream().map(e -> e.path("name").asText()).toList().indexOf(token);
+            if (from < 0) {
+                throw SfnErrors.of("InvalidToken", "Invalid Token: '" + token + "'");
+            }
+            all = all.subList(from, all.size());
+        }
         ObjectNode out = JsonBody.object();
         ArrayNode executions = out.putArray("Executions");
         for (ObjectNode e : all) {
