@@ -37,7 +37,7 @@ final class PlanPrinter {
         Plan plan = result.plan().orElseThrow();
         out.append("jobform plan: ").append(source).append(" -> ").append(target).append('\n');
         out.append(result.manifests()).append(" manifest(s), ").append(result.fetched()).append(" read\n\n");
-        body(result, now, out);
+        body(result, now, out, false);
         out.append('\n').append(summary(plan)).append('\n');
         return out.toString();
     }
@@ -48,12 +48,16 @@ final class PlanPrinter {
         out.append("### jobform plan\n\n`").append(source).append("` → ").append(target).append("\n\n");
         out.append("**").append(summary(plan)).append("**\n\n");
         out.append("```diff\n");
-        body(result, now, out);
+        body(result, now, out, true);
         out.append("```\n");
         return out.toString();
     }
 
-    private static void body(ReconcileResult result, Instant now, StringBuilder out) {
+    /**
+     * The changes; with {@code problems} also the guards and violations, which the Markdown
+     * comment carries while text leaves them to stderr ({@link ProblemLines}).
+     */
+    private static void body(ReconcileResult result, Instant now, StringBuilder out, boolean problems) {
         Plan plan = result.plan().orElseThrow();
         for (Change c : plan.changes()) {
             if (c.action() == Change.Action.KEEP) {
@@ -74,6 +78,9 @@ final class PlanPrinter {
         if (!runs.isEmpty()) {
             out.append("\nnext runs of new or changed schedules:\n");
             runs.forEach(r -> out.append("  ").append(r).append('\n'));
+        }
+        if (!problems) {
+            return;
         }
         plan.guards().forEach(g -> out.append("\n! ").append(g).append('\n'));
         List<Violation> violations = result.validation().map(v -> v.violations()).orElse(List.of());
