@@ -165,8 +165,9 @@ class CliIT {
 
         Run refused = jobform("destroy", "--local", "--confirm", "jobform");
         assertThat(refused.exit()).as(refused.all()).isEqualTo(1);
-        assertThat(refused.all()).contains("manifest(s) remain under").contains("refused; nothing deleted")
-                .contains("# Role/jobform-execution");
+        assertThat(refused.err()).contains("manifest(s) remain under").contains("refused; nothing deleted");
+        assertThat(occurrences(refused.all(), "remain under")).as("the guard once").isEqualTo(1);
+        assertThat(refused.out()).contains("# Role/jobform-execution (held back by a guard)");
 
         try (var files = Files.list(manifests)) {
             for (Path f : files.toList()) {
