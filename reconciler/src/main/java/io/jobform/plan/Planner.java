@@ -139,8 +139,8 @@ public final class Planner {
         List<String> unknown = policy.unattributed().stream().filter(k -> !madeFrom.contains(k)).sorted().toList();
         String reason;
         if (!policy.holds().isEmpty()) {
-            reason = "guard: " + String.join("; ", policy.holds()) + "; nothing pruned (this reconcile writes it whole "
-                    + "again, so the next one prunes)";
+            reason = "guard: " + String.join("; ", policy.holds()) + "; nothing pruned (an apply writes it whole again; "
+                    + "the reconcile after it prunes)";
         } else if (!unknown.isEmpty()) {
             // Flux's rule: an object that cannot be read may be a moved job's manifest, whose
             // resources would otherwise look deleted.
