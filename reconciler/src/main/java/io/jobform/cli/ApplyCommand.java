@@ -50,10 +50,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Engine session = Engine.open(engine, line -> {
-            out.println(line);
-            out.flush();
-        })) {
+        try (Engine session = Engine.open(engine, new ProgressLines(out, err))) {
             out.println("jobform apply: " + session.settings.source() + " -> " + session.target);
             out.flush();
             ReconcileOptions options = prune.reconcileOptions(System.getenv()).withDryRun(dryRun).withDeep(deep);
@@ -72,6 +69,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 err.println("jobform apply: " + result.leaseHeld().get());
                 return ExitCodes.ERROR;
             }
+            ProblemLines.print("apply", result, err);
             if (dryRun) {
                 out.print(PlanPrinter.text(result, session.settings.source(), session.target, Instant.now()));
             } else {
@@ -88,12 +86,9 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    /** The outcome in counts; what went wrong is on stderr ({@link ProblemLines}). */
     private static void printSummary(ReconcileResult result, PrintWriter out) {
-        result.validation().ifPresent(v -> v.violations().forEach(x -> out.println(x.format())));
-        result.render().ifPresent(r -> r.violations().forEach(x -> out.println(x.format())));
-        result.plan().ifPresent(p -> p.guards().forEach(g -> out.println("! " + g)));
         ApplyReport report = result.apply().orElse(ApplyReport.empty());
-        report.failures().forEach(f -> out.println("error: " + f.format()));
         int unchanged = result.plan().map(p -> p.counts().get(io.jobform.plan.Change.Action.KEEP)).orElse(0);
         out.println("Apply: " + report.applied().size() + " change(s) applied, " + report.failures().size()
                 + " failed, " + report.notRun().size() + " not attempted, " + unchanged + " unchanged"

@@ -51,8 +51,9 @@ public final class DestroyCommand implements Callable<Integer> {
             String instance = session.settings.config(session.clients.region()).instance();
             out.println("jobform destroy: instance " + instance + " in " + session.target);
             Plan plan = session.teardown.plan();
-            plan.changes().forEach(c -> out.println(line(c)));
-            plan.guards().forEach(g -> out.println("! " + g));
+            plan.changes().forEach(c -> out.println(line(c, plan.guards())));
+            // Each guard once, on stderr; the steps it holds only point to it.
+            plan.guards().forEach(g -> err.println("jobform destroy: " + g));
             if (!plan.guards().isEmpty()) {
                 err.println("jobform destroy: refused; nothing deleted");
                 return ExitCodes.ERROR;
@@ -88,8 +89,11 @@ public final class DestroyCommand implements Callable<Integer> {
         }
     }
 
-    private static String line(Change c) {
-        return c instanceof Change.Skip s ? "# " + c.id() + " (" + s.reason() + ")" : "- " + c.id();
+    private static String line(Change c, java.util.List<String> guards) {
+        if (c instanceof Change.Skip s) {
+            return "# " + c.id() + " (" + (guards.contains(s.reason()) ? "held back by a guard" : s.reason()) + ")";
+        }
+        return "- " + c.id();
     }
 
     /** Reads the answer from standard input; end of input is a no. */

@@ -40,6 +40,7 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("KIND:     " + kind);
         out.println("FIELD:    " + doc.path() + doc.type().map(t -> " <" + t + ">").orElse(""));
+        doc.aws().ifPresent(a -> out.println("AWS:      " + a));
         doc.defaultValue().ifPresent(d -> out.println("DEFAULT:  " + d));
         if (!doc.limits().isEmpty()) {
             out.println("LIMITS:   " + String.join("; ", doc.limits()));

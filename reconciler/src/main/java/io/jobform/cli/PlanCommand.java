@@ -50,6 +50,7 @@ public final class PlanCommand implements Callable<Integer> {
         try (Engine session = Engine.open(engine, err::println)) {
             ReconcileResult result = session.reconciler.reconcile(prune.reconcileOptions(System.getenv()).withDryRun(true));
             Instant now = Instant.now();
+            ProblemLines.print("plan", result, err);
             out.print(PlanPrinter.print(result, format, session.settings.source(), session.target, now));
             if (format == PlanPrinter.Format.markdown && result.plan().isPresent()) {
                 out.print(PlanPeaks.markdown(result, fargate, now));

@@ -33,7 +33,7 @@ final class PlanPrinter {
         Plan plan = result.plan().orElseThrow();
         out.append("jobform plan: ").append(source).append(" -> ").append(target).append('\n');
         out.append(result.manifests()).append(" manifest(s), ").append(result.fetched()).append(" read\n\n");
-        body(result, now, true, out);
+        body(result, now, true, out, false);
         out.append('\n').append(summary(plan)).append('\n');
         return out.toString();
     }
@@ -44,13 +44,18 @@ final class PlanPrinter {
         out.append("### jobform plan\n\n`").append(source).append("` → ").append(target).append("\n\n");
         out.append("**").append(summary(plan)).append("**\n\n");
         out.append("```diff\n");
-        body(result, now, false, out);
+        body(result, now, false, out, true);
         out.append("```\n");
         return out.toString();
     }
 
-    /** @param shorten shorten long field values (text); Markdown keeps them whole */
-    private static void body(ReconcileResult result, Instant now, boolean shorten, StringBuilder out) {
+    /**
+     * The changes; with {@code problems} also the guards and violations, which the Markdown
+     * comment carries while text leaves them to stderr ({@link ProblemLines}).
+     *
+     * @param shorten shorten long field values (text); Markdown keeps them whole
+     */
+    private static void body(ReconcileResult result, Instant now, boolean shorten, StringBuilder out, boolean problems) {
         Plan plan = result.plan().orElseThrow();
         for (Rename r : plan.renames()) {
             out.append("+ ScheduledJob/").append(r.to()).append(" (renamed from ").append(r.from()).append(": ")
@@ -75,6 +80,9 @@ final class PlanPrinter {
         if (!runs.isEmpty()) {
             out.append("\nnext runs of new or changed schedules:\n");
             runs.forEach(r -> r.lines().forEach(line -> out.append("  ").append(line).append('\n')));
+        }
+        if (!problems) {
+            return;
         }
         plan.guards().forEach(g -> out.append("\n! ").append(g).append('\n'));
         List<Violation> violations = result.validation().map(v -> v.violations()).orElse(List.of());

@@ -61,8 +61,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--region", description = "AWS region in ARNs (default: $JOBFORM_REGION, $AWS_REGION or us-east-1).")
     Optional<String> region = Optional.empty();
 
+    // No default cluster, as for plan and apply: a job that ends up with none is the render error apply reports.
     @Option(names = "--cluster", description = "ECS cluster for jobs whose manifest and JobDefaults name none "
-            + "(default: $JOBFORM_CLUSTER or default).")
+            + "(default: $JOBFORM_CLUSTER; none otherwise, an error for such jobs as in apply).")
     Optional<String> cluster = Optional.empty();
 
     @Option(names = "--subnets", split = ",", description = "Subnets for jobs that name none (default: $JOBFORM_SUBNETS).")
@@ -81,9 +82,10 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String instanceName = pick(instance, "JOBFORM_INSTANCE", InstanceConfig.DEFAULT_INSTANCE);
-        String accountId = pick(account.or(() -> env("JOBFORM_ACCOUNT_ID")), "JOBFORM_ACCOUNT", "123456789012");
+        // Plan and apply require the account; render calls nothing, so it fills in apply --local's.
+        String accountId = pick(account, "JOBFORM_ACCOUNT_ID", Settings.LOCAL_ACCOUNT);
         String regionName = pick(region.or(() -> env("JOBFORM_REGION")), "AWS_REGION", "us-east-1");
-        String clusterName = pick(cluster, "JOBFORM_CLUSTER", "default");
+        String clusterName = pick(cluster, "JOBFORM_CLUSTER", "");
         Optional<String> boundaryArn = boundary.or(() -> env("JOBFORM_BOUNDARY_ARN"));
         List<String> subnetIds = !subnets.isEmpty() ? subnets : list(env("JOBFORM_SUBNETS"));
         List<String> groupIds = !securityGroups.isEmpty() ? securityGroups : list(env("JOBFORM_SECURITY_GROUPS"));

@@ -22,8 +22,8 @@ final class ReportPrinter {
 
     private ReportPrinter() {}
 
+    /** The schedules and the summary; the violations are the caller's, for stderr ({@link #violations}). */
     static void text(ValidationReport report, int files, boolean showSchedule, Instant now, PrintWriter out) {
-        report.violations().forEach(v -> out.println(v.format()));
         if (showSchedule) {
             for (ScheduledJob job : report.jobs()) {
                 out.println(job.ref() + ": " + job.spec().schedule().map(s -> s.expression().awsExpression()
@@ -33,6 +33,12 @@ final class ReportPrinter {
             }
         }
         out.println(summary(report, files));
+    }
+
+    /** The human lines of what is wrong, compiler-style, one per violation. */
+    static void violations(ValidationReport report, PrintWriter err) {
+        report.violations().forEach(v -> err.println(v.format()));
+        err.flush();
     }
 
     static void github(ValidationReport report, int files, PrintWriter out) {

@@ -18,7 +18,7 @@ final class UpToDate {
         List<String> left = new ArrayList<>();
         int held = result.plan().map(p -> p.counts().get(Change.Action.SKIP)).orElse(0);
         if (held > 0) {
-            left.add(held + " change(s) held back (see the guard above)");
+            left.add(held + " change(s) held back (the reason is on stderr)");
         }
         long invalid = result.validation().map(v -> v.violations().stream().filter(x -> x.isError())
                 .map(x -> x.position().file()).distinct().count()).orElse(0L);

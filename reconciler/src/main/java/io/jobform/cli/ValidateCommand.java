@@ -81,6 +81,10 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationReport report = PeakWarnings.add(new Validator().validate(files, instanceName, now, local.keys()),
                 fargate, now);
         PrintWriter out = spec.commandLine().getOut();
+        if (format != Format.github) {
+            // The annotations are GitHub's form of these lines; JSON and the summary are the report.
+            ReportPrinter.violations(report, err);
+        }
         switch (format) {
             case json -> out.println(ReportPrinter.json(report, files.size(), showSchedule, now));
             case github -> ReportPrinter.github(report, files.size(), out);

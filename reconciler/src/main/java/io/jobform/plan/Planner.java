@@ -117,7 +117,9 @@ public final class Planner {
     }
 
     static final String SHARED_HELD = "guard: shared resources are not updated while a job is frozen or its pruning "
-            + "is held back";
+            + "is held back (fix the invalid manifests, or resolve the prune guard, to update them)";
+
+    static final String HELD_BY_GUARD = "held back by a prune guard";
 
     private static void retire(ResourceId id, Optional<String> job, List<String> arns, List<Change> into) {
         if (!arns.isEmpty()) {
@@ -139,24 +141,26 @@ public final class Planner {
         List<String> unknown = policy.unattributed().stream().filter(k -> !madeFrom.contains(k)).sorted().toList();
         String reason;
         if (!policy.holds().isEmpty()) {
-            reason = "guard: " + String.join("; ", policy.holds()) + "; nothing pruned";
+            reason = "guard: " + String.join("; ", policy.holds()) + "; nothing pruned (an apply writes it whole again; "
+                    + "the reconcile after it prunes)";
         } else if (!unknown.isEmpty()) {
             // Flux's rule: an object that cannot be read may be a moved job's manifest, whose
             // resources would otherwise look deleted.
             reason = "guard: " + String.join(", ", unknown) + " cannot be read far enough to name its job; nothing "
-                    + "pruned until it is fixed";
+                    + "pruned until it is fixed (or removed)";
         } else if (noJobsDesired && !policy.allowEmpty()) {
             reason = "guard: no valid manifests but " + jobs.size() + " job(s) exist; nothing pruned"
-                    + " (pass --allow-empty to prune them)";
+                    + " (pass --allow-empty to jobform apply to prune them)";
         } else if (jobs.size() > policy.maxDeletions()) {
-            reason = "guard: " + jobs.size() + " jobs would be pruned, more than --max-deletions "
-                    + policy.maxDeletions() + "; nothing pruned";
+            reason = "guard: " + jobs.size() + " jobs would be pruned, more than the limit of " + policy.maxDeletions()
+                    + "; nothing pruned (raise --max-deletions or JOBFORM_MAX_DELETIONS to prune them)";
         } else {
             return prune;
         }
         guards.add(reason);
+        // The guard is printed once, with its override; each held-back step only points to it.
         return prune.stream()
-                .map(c -> c.action().mutates() ? (Change) new Change.Skip(c.id(), c.job(), reason) : c)
+                .map(c -> c.action().mutates() ? (Change) new Change.Skip(c.id(), c.job(), HELD_BY_GUARD) : c)
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 }

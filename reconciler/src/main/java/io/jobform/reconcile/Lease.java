@@ -55,9 +55,13 @@ public final class Lease {
 
     /** Who holds a lease and until when; {@code holder} is printable (see {@link PrintableText}). */
     public record Held(String holder, Instant expires) {
+        /** How {@link #message()} begins, so a caller that reports it itself can tell it from progress. */
+        public static final String MESSAGE_START = "another reconcile (";
+
         public String message() {
-            return "another reconcile (" + holder + ") holds the lease until " + expires
-                    + "; exiting, the next reconcile catches up";
+            return MESSAGE_START + holder + ") holds the lease until " + expires
+                    + "; exiting, the next reconcile catches up (if that holder is gone, jobform unlock removes the "
+                    + "lease)";
         }
     }
 

@@ -17,9 +17,16 @@ import java.util.Optional;
  */
 public final class FieldDocs {
 
-    /** What the schema says about one field. */
-    public record Field(String path, Optional<String> type, Optional<String> description, Optional<String> defaultValue,
-            List<String> limits, List<String> examples, List<Child> fields) {}
+    /**
+     * The schema keyword naming the AWS request field a manifest field becomes. Validators and
+     * editors ignore a keyword they do not know (JSON Schema 2020-12 core, "Extending JSON
+     * Schema"); SchemaCheck validating every manifest test with this schema shows ours does.
+     */
+    public static final String AWS_KEYWORD = "x-jobform-aws";
+
+    /** What the schema says about one field; {@code aws} is the AWS setting it becomes. */
+    public record Field(String path, Optional<String> type, Optional<String> description, Optional<String> aws,
+            Optional<String> defaultValue, List<String> limits, List<String> examples, List<Child> fields) {}
 
     public record Child(String name, Optional<String> type, Optional<String> summary) {}
 
@@ -83,7 +90,7 @@ public final class FieldDocs {
             JsonNode child = resolve(e.getValue());
             children.add(new Child(e.getKey(), type(child), text(child, "description").map(FieldDocs::firstSentence)));
         });
-        return new Field(path, type(node), text(node, "description"),
+        return new Field(path, type(node), text(node, "description"), text(node, AWS_KEYWORD),
                 node.has("default") ? Optional.of(node.get("default").isTextual() ? node.get("default").asText()
                         : node.get("default").toString()) : Optional.empty(), limits, examples, children);
     }

@@ -53,7 +53,8 @@ class PlanPrinterTest {
                 new Change.Skip(id(ResourceKind.STATE_MACHINE, "jobform-broken"), Optional.of("broken"),
                         "frozen: the job's manifest is invalid, not pruned"),
                 new Change.RetireRevisions(td.id(), td.job(), List.of("arn:td:1"))),
-                List.of("guard: 12 jobs would be pruned, more than --max-deletions 10; nothing pruned"));
+                List.of("guard: 12 jobs would be pruned, more than the limit of 10; nothing pruned (raise "
+                        + "--max-deletions or JOBFORM_MAX_DELETIONS to prune them)"));
         return new ReconcileResult(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(plan),
                 Optional.empty(), 4, 1);
     }

@@ -66,6 +66,51 @@ class RenderCommandTest {
                 .contains("{\"key\":\"jobform.io/manifest\",\"value\":\"nightly-report.yaml\"}");
     }
 
+    /**
+     * With no cluster configured, apply's settings (Settings.resolve, no --local) carry none: a job
+     * that names no cluster is the renderer's error there, so render reports exactly that error,
+     * and renders the other jobs with the hashes apply computes.
+     */
+    @Test
+    void rendersWhatApplySendsWhenNoClusterIsConfigured(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("homeless.yaml"), """
+                apiVersion: jobform.io/v1alpha1
+                kind: ScheduledJob
+                metadata: {name: homeless}
+                spec:
+                  container: {image: busybox, cpu: 256, memory: 512}
+                  network: {subnets: [subnet-0a1b2c3d4e5f67890], securityGroups: [sg-0123456789abcdef0]}
+                """);
+        Run r = run("render", dir.toString(), "--account-id", "210987654321", "--region", "eu-central-1");
+        var settings = Settings.resolve(new EngineOptions(), java.util.Map.of("JOBFORM_ACCOUNT_ID", "210987654321"));
+        assertThat(settings.cluster()).isEmpty();
+        var files = java.util.List.of(new io.jobform.manifest.ManifestFile("homeless.yaml",
+                Files.readAllBytes(dir.resolve("homeless.yaml"))));
+        var report = new io.jobform.validate.Validator().validate(files, "jobform", java.time.Instant.now());
+        var applied = io.jobform.render.Renderer.render(report.jobs(), settings.config("eu-central-1"));
+        assertThat(applied.violations()).as(report.violations().toString()).isNotEmpty();
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
+        // Render names a file by its path, a reconcile by its key under the source folder.
+        assertThat(r.err().lines().toList()).containsExactlyElementsOf(applied.violations().stream()
+                .map(v -> dir.resolve(v.format()).toString()).toList());
+        assertThat(r.err()).contains("spec.cluster").contains("ScheduledJob/homeless");
+        assertThat(r.out()).isEmpty();
+
+        Files.writeString(dir.resolve("homeless.yaml"), Files.readString(dir.resolve("homeless.yaml"))
+                + "  cluster: own\n");
+        Run own = run("render", dir.toString(), "--account-id", "210987654321", "--region", "eu-central-1");
+        assertThat(own.code()).as(own.err()).isEqualTo(ExitCodes.OK);
+        files = java.util.List.of(new io.jobform.manifest.ManifestFile("homeless.yaml",
+                Files.readAllBytes(dir.resolve("homeless.yaml"))));
+        report = new io.jobform.validate.Validator().validate(files, "jobform", java.time.Instant.now());
+        var printed = CanonicalJson.parse(own.out());
+        for (var resource : io.jobform.render.Renderer.render(report.jobs(), settings.config("eu-central-1"))
+                .desired().resources()) {
+            assertThat(printed.path(resource.id().toString()).path("specHash").asText()).as(resource.id().toString())
+                    .isEqualTo(resource.specHash());
+        }
+    }
+
     @Test
     void yamlFormatAndInstanceName() {
         Run r = run("render", "../manifests", "--format", "yaml", "--instance", "batch");

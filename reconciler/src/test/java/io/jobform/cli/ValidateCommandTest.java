@@ -69,10 +69,11 @@ class ValidateCommandTest {
         Files.writeString(bad, VALID_JOB.formatted("bad"));
         Result r = run("validate", root.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
-        assertThat(r.out()).contains(bad + ":1:1: error: manifest key 'team a/bad#1.yaml' becomes the "
-                + "jobform.io/manifest tag").contains("1 valid job(s), 1 invalid job(s), 1 error(s)");
+        assertThat(r.err()).contains(bad + ":1:1: error: manifest key 'team a/bad#1.yaml' becomes the "
+                + "jobform.io/manifest tag");
+        assertThat(r.out()).contains("1 valid job(s), 1 invalid job(s), 1 error(s)");
         Result named = run("validate", bad.toString());
-        assertThat(named.out()).contains("manifest key 'bad#1.yaml'");
+        assertThat(named.err()).contains("manifest key 'bad#1.yaml'");
     }
 
     @Test
@@ -88,8 +89,11 @@ class ValidateCommandTest {
         Path bad = badManifest(dir);
         Result r = run("validate", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
-        assertThat(r.out()).startsWith(bad + ":8:13: error: spec.container.memory: memory 3000 MiB is not valid with cpu 256")
-                .contains("invalid: 1 file(s), 0 valid job(s), 1 invalid job(s), 1 error(s), 0 warning(s)");
+        // The error on stderr, the summary (the requested output) on stdout.
+        assertThat(r.err()).startsWith(bad + ":8:13: error: spec.container.memory: memory 3000 MiB is not valid with cpu 256");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.out()).isEqualTo("invalid: 1 file(s), 0 valid job(s), 1 invalid job(s), 1 error(s), 0 warning(s)"
+                + System.lineSeparator());
     }
 
     @Test
@@ -98,6 +102,7 @@ class ValidateCommandTest {
         Result r = run("validate", "--format", "json", bad.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
         JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(r.err()).startsWith(bad + ":8:13: error: spec.container.memory:");
         assertThat(json.path("valid").asBoolean()).isFalse();
         assertThat(json.path("invalidJobs").get(0).asText()).isEqualTo("bad");
         JsonNode v = json.path("violations").get(0);
@@ -114,6 +119,8 @@ class ValidateCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_MANIFESTS);
         assertThat(r.out()).contains("::error file=" + bad.toString().replace(":", "%3A")
                 + ",line=8,col=13,title=spec.container.memory::memory 3000 MiB");
+        // The annotations are the human form here: the error is not repeated on stderr.
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

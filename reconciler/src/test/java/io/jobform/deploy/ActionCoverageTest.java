@@ -29,10 +29,12 @@ class ActionCoverageTest {
     static final Path ADAPTERS = Path.of("src", "main", "java", "io", "jobform", "aws");
 
     /**
-     * Adapters the Lambda never runs: they act with the CLI user's credentials instead (sync;
-     * run, history and rerun of the operate commands, whose permissions docs/operations.md lists).
+     * Adapters the Lambda never runs: they act with the CLI user's credentials instead (sync; the
+     * operate commands' {@link OperatorPolicyTest#OPERATOR_ADAPTERS}, granted by the template's
+     * OperatorPolicy).
      */
-    static final Set<String> CLI_ONLY_ADAPTERS = Set.of("SyncTarget.java", "ExecutionClient.java");
+    static final Set<String> CLI_ONLY_ADAPTERS = Set.of("SyncTarget.java", "ExecutionClient.java",
+            "LogEventsClient.java", "LiveReads.java");
 
     /** Calls an adapter makes only outside the Lambda, by file; each with the reason. */
     static final Map<String, Set<String>> LOCAL_ONLY_CALLS = Map.of(

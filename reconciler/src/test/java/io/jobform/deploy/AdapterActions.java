@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -31,7 +32,8 @@ final class AdapterActions {
             "scheduler", new Service("scheduler", SchedulerClient.class),
             "sfn", new Service("states", SfnClient.class),
             "iam", new Service("iam", IamClient.class),
-            "resourcegroupstaggingapi", new Service("tag", ResourceGroupsTaggingApiClient.class));
+            "resourcegroupstaggingapi", new Service("tag", ResourceGroupsTaggingApiClient.class),
+            "cloudwatchlogs", new Service("logs", CloudWatchLogsClient.class));
 
     /** S3 operations whose IAM action has another name (S3 user guide, "Amazon S3 actions"). */
     static final Map<String, List<String>> S3_ACTIONS = Map.of(

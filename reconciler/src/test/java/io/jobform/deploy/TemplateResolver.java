@@ -19,11 +19,13 @@ final class TemplateResolver {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final Map<String, Object> resources;
+    private final Map<String, Object> conditions;
     private final Map<String, String> values = new LinkedHashMap<>();
 
     @SuppressWarnings("unchecked")
     TemplateResolver(Map<String, Object> template, Map<String, String> parameters) {
         this.resources = (Map<String, Object>) template.get("Resources");
+        this.conditions = (Map<String, Object>) template.getOrDefault("Conditions", Map.of());
         values.putAll(parameters);
         values.put("AWS::Partition", "aws");
         values.put("AWS::Region", "us-east-1");
@@ -58,12 +60,37 @@ final class TemplateResolver {
                 case "Fn::Sub" -> {
                     return sub((String) only.getValue());
                 }
+                case "Fn::If" -> {
+                    List<Object> parts = (List<Object>) only.getValue();
+                    return evaluate(condition((String) parts.get(0)) ? parts.get(1) : parts.get(2));
+                }
                 default -> { }
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((key, value) -> out.put(key, evaluate(value)));
         return out;
+    }
+
+    /** A named condition: Fn::Equals and Fn::Not, the functions this template's conditions use. */
+    @SuppressWarnings("unchecked")
+    private boolean condition(String name) {
+        Object definition = conditions.get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("no condition " + name);
+        }
+        return truth(definition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean truth(Object node) {
+        Map.Entry<String, Object> only = ((Map<String, Object>) node).entrySet().iterator().next();
+        List<Object> parts = (List<Object>) only.getValue();
+        return switch (only.getKey()) {
+            case "Fn::Equals" -> String.valueOf(evaluate(parts.get(0))).equals(String.valueOf(evaluate(parts.get(1))));
+            case "Fn::Not" -> !truth(parts.get(0));
+            default -> throw new IllegalArgumentException("unsupported condition function " + only.getKey());
+        };
     }
 
     private String sub(String text) {

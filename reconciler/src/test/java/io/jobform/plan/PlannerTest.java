@@ -147,7 +147,10 @@ class PlannerTest {
         Plan plan = planner.plan(job("a", "h1"), concat(seen("b", "h1"), seen("c", "h1")),
                 new PlanPolicy(false, 1, Set.of(), Set.of()));
         assertThat(plan.guards()).containsExactly(
-                "guard: 2 jobs would be pruned, more than --max-deletions 1; nothing pruned");
+                "guard: 2 jobs would be pruned, more than the limit of 1; nothing pruned (raise --max-deletions or "
+                        + "JOBFORM_MAX_DELETIONS to prune them)");
+        assertThat(plan.changes()).filteredOn(c -> c.action() == Change.Action.SKIP)
+                .extracting(Change::toString).allMatch(s -> !s.contains("guard:"));
         assertThat(plan.counts().get(Change.Action.DELETE)).isZero();
     }
 

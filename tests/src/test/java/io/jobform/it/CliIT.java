@@ -17,7 +17,12 @@ class CliIT {
     @TempDir
     Path work;
 
-    record Run(int exit, String out) {}
+    /** One run: stdout and stderr apart, and {@code all} both (for checks that do not care which). */
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
 
     private Run jobform(String... args) throws IOException, InterruptedException {
         return jobformWith(java.util.Map.of(), args);
@@ -27,13 +32,18 @@ class CliIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("jobform.jar")));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        Path stdout = Files.createTempFile("jobform-out", ".txt");
+        Path stderr = Files.createTempFile("jobform-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close(); // no input: a question on stdin reads end of input
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), out);
+        Run run = new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        Files.delete(stdout);
+        Files.delete(stderr);
+        return run;
     }
 
     @Test
@@ -41,32 +51,93 @@ class CliIT {
         Sandbox.copyExamples(work.resolve("manifests"));
 
         Run first = jobform("apply", "--local");
-        assertThat(first.exit()).as(first.out()).isZero();
-        assertThat(first.out()).contains("created  StateMachine/jobform-nightly-report")
+        assertThat(first.exit()).as(first.all()).isZero();
+        assertThat(first.all()).contains("created  StateMachine/jobform-nightly-report")
                 .contains("Apply: 24 change(s) applied, 0 failed");
         assertThat(work.resolve(".jobform/local/emulator-state.json")).exists();
 
         Run second = jobform("apply", "--local");
-        assertThat(second.exit()).as(second.out()).isZero();
-        assertThat(second.out()).contains("0 change(s) applied").contains("24 unchanged")
+        assertThat(second.exit()).as(second.all()).isZero();
+        assertThat(second.all()).contains("0 change(s) applied").contains("24 unchanged")
                 .contains("Everything is up to date.");
 
         Run clean = jobform("plan", "--local", "--detailed-exitcode");
-        assertThat(clean.exit()).as(clean.out()).isZero();
+        assertThat(clean.exit()).as(clean.all()).isZero();
 
         Path manifest = work.resolve("manifests/nightly-report.yaml");
         Files.writeString(manifest, Files.readString(manifest).replace("1.4.2", "1.5.0"));
         Run pending = jobform("plan", "--local", "--detailed-exitcode");
-        assertThat(pending.exit()).as(pending.out()).isEqualTo(4);
-        assertThat(pending.out()).contains("~ TaskDefinition/jobform-nightly-report: register a new revision")
+        assertThat(pending.exit()).as(pending.all()).isEqualTo(4);
+        assertThat(pending.all()).contains("~ TaskDefinition/jobform-nightly-report: register a new revision")
                 .contains("~ containerDefinitions[\"nightly-report\"].image: "
                         + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.4.2 → "
                         + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/finance-report:1.5.0");
 
         Files.writeString(manifest, Files.readString(manifest).replace("memory: 1024", "memory: 1000"));
         Run invalid = jobform("plan", "--local", "--detailed-exitcode");
-        assertThat(invalid.exit()).as(invalid.out()).isEqualTo(3);
-        assertThat(invalid.out()).contains("nightly-report.yaml:").doesNotContain("Exception");
+        assertThat(invalid.exit()).as(invalid.all()).isEqualTo(3);
+        assertThat(invalid.err()).contains("nightly-report.yaml:").doesNotContain("Exception");
+        assertThat(invalid.out()).contains("Plan: ").doesNotContain("nightly-report.yaml:").doesNotContain("error");
+    }
+
+    /**
+     * Issue 18: the plan and the apply summary on stdout, what went wrong on stderr; each guard
+     * once per stream, naming what lifts it.
+     */
+    @Test
+    void errorsGoToStderrAndEachGuardIsPrintedOnceWithItsOverride() throws Exception {
+        Path manifests = work.resolve("manifests");
+        Sandbox.copyExamples(manifests);
+        assertThat(jobform("apply", "--local").exit()).isZero();
+        Files.delete(manifests.resolve("invoice-sync.yaml"));
+        Files.delete(manifests.resolve("fetch-exchange-rates.yaml"));
+        String guard = "guard: 2 jobs would be pruned, more than the limit of 1; nothing pruned (raise --max-deletions "
+                + "or JOBFORM_MAX_DELETIONS to prune them)";
+
+        Run text = jobform("plan", "--local", "--max-deletions", "1");
+        assertThat(text.exit()).as(text.all()).isZero();
+        assertThat(occurrences(text.err(), "would be pruned")).isEqualTo(1);
+        assertThat(text.err()).contains("jobform plan: " + guard);
+        assertThat(occurrences(text.out(), "would be pruned")).isZero();
+        assertThat(text.out()).contains("# Schedule/jobform-invoice-sync: held back by a prune guard")
+                .contains("Plan: 0 to create");
+
+        Run markdown = jobform("plan", "--local", "--max-deletions", "1", "-o", "markdown");
+        assertThat(markdown.exit()).as(markdown.all()).isZero();
+        assertThat(occurrences(markdown.out(), "would be pruned")).isEqualTo(1);
+        assertThat(markdown.out()).contains("! " + guard);
+        assertThat(occurrences(markdown.err(), "would be pruned")).isEqualTo(1);
+
+        Run json = jobform("plan", "--local", "--max-deletions", "1", "-o", "json");
+        assertThat(json.exit()).as(json.all()).isZero();
+        var guards = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("guards");
+        assertThat(guards).hasSize(1);
+        assertThat(guards.get(0).asText()).isEqualTo(guard);
+        assertThat(occurrences(json.out(), "would be pruned")).isEqualTo(1);
+        assertThat(occurrences(json.err(), "would be pruned")).isEqualTo(1);
+
+        Run env = jobformWith(java.util.Map.of("JOBFORM_MAX_DELETIONS", "1"), "apply", "--local");
+        assertThat(env.exit()).as(env.all()).isZero();
+        assertThat(env.err().lines().filter(l -> l.contains("guard:")).toList())
+                .containsExactly("jobform apply: " + guard);
+        assertThat(env.out()).doesNotContain("guard:").contains("Apply: 0 change(s) applied")
+                .contains("held back (the reason is on stderr)");
+
+        Run dry = jobform("apply", "--local", "--max-deletions", "1", "--dry-run");
+        assertThat(dry.err().lines().filter(l -> l.contains("guard:")).toList())
+                .containsExactly("jobform apply: " + guard);
+        assertThat(dry.out()).doesNotContain("guard:").contains("Plan: ");
+
+        Path report = manifests.resolve("nightly-report.yaml");
+        Files.writeString(report, Files.readString(report).replace("memory: 1024", "memory: 1000"));
+        Run invalid = jobform("apply", "--local", "--allow-empty", "--max-deletions", "5");
+        assertThat(invalid.exit()).as(invalid.all()).isEqualTo(3);
+        assertThat(invalid.err()).contains("nightly-report.yaml:").contains(": error: spec.container.memory");
+        assertThat(invalid.out()).doesNotContain("nightly-report.yaml:").doesNotContain("error").contains("Apply: ");
+    }
+
+    private static long occurrences(String text, String part) {
+        return text.lines().filter(l -> l.contains(part)).count();
     }
 
     /**
@@ -128,13 +199,14 @@ class CliIT {
         Sandbox.copyExamples(work.resolve("manifests"));
         for (String bad : List.of(" 5", "abc")) {
             Run env = jobformWith(java.util.Map.of("JOBFORM_MAX_DELETIONS", bad), "plan", "--local");
-            assertThat(env.exit()).as(env.out()).isEqualTo(2);
-            assertThat(env.out()).contains("JOBFORM_MAX_DELETIONS must be a whole number from 0 to 100000, not '"
+            assertThat(env.exit()).as(env.all()).isEqualTo(2);
+            assertThat(env.out()).isEmpty();
+            assertThat(env.err()).contains("JOBFORM_MAX_DELETIONS must be a whole number from 0 to 100000, not '"
                     + bad + "'").doesNotContain("Exception");
         }
         Run flag = jobform("plan", "--local", "--max-deletions=-1");
-        assertThat(flag.exit()).as(flag.out()).isEqualTo(2);
-        assertThat(flag.out()).contains("--max-deletions must be a whole number from 0 to 100000, not '-1'");
+        assertThat(flag.exit()).as(flag.all()).isEqualTo(2);
+        assertThat(flag.all()).contains("--max-deletions must be a whole number from 0 to 100000, not '-1'");
     }
 
     @Test
@@ -147,9 +219,10 @@ class CliIT {
         assertThat(jobform("apply", "--local").exit()).isZero();
 
         Run refused = jobform("destroy", "--local", "--confirm", "jobform");
-        assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
-        assertThat(refused.out()).contains("manifest(s) remain under").contains("refused; nothing deleted")
-                .contains("# Role/jobform-execution");
+        assertThat(refused.exit()).as(refused.all()).isEqualTo(1);
+        assertThat(refused.err()).contains("manifest(s) remain under").contains("refused; nothing deleted");
+        assertThat(occurrences(refused.all(), "remain under")).as("the guard once").isEqualTo(1);
+        assertThat(refused.out()).contains("# Role/jobform-execution (held back by a guard)");
 
         try (var files = Files.list(manifests)) {
             for (Path f : files.toList()) {
@@ -157,22 +230,22 @@ class CliIT {
             }
         }
         Run dry = jobform("destroy", "--local", "--dry-run");
-        assertThat(dry.exit()).as(dry.out()).isZero();
-        assertThat(dry.out()).contains("- Schedule/jobform-nightly-report").contains("- Role/jobform-states")
+        assertThat(dry.exit()).as(dry.all()).isZero();
+        assertThat(dry.all()).contains("- Schedule/jobform-nightly-report").contains("- Role/jobform-states")
                 .contains("- ScheduleGroup/jobform").contains("Destroy: 24 resource(s) to delete.");
-        assertThat(dry.out().indexOf("- Schedule/jobform-nightly-report"))
-                .isLessThan(dry.out().indexOf("- Role/jobform-states"));
+        assertThat(dry.all().indexOf("- Schedule/jobform-nightly-report"))
+                .isLessThan(dry.all().indexOf("- Role/jobform-states"));
 
         // No terminal and no --confirm: standard input is empty, which is a no.
         Run declined = jobform("destroy", "--local");
-        assertThat(declined.exit()).as(declined.out()).isEqualTo(1);
-        assertThat(declined.out()).contains("not confirmed; nothing deleted");
+        assertThat(declined.exit()).as(declined.all()).isEqualTo(1);
+        assertThat(declined.all()).contains("not confirmed; nothing deleted");
 
         Run wrong = jobform("destroy", "--local", "--confirm", "other");
-        assertThat(wrong.exit()).as(wrong.out()).isEqualTo(2);
+        assertThat(wrong.exit()).as(wrong.all()).isEqualTo(2);
 
         Run done = jobform("destroy", "--local", "--confirm", "jobform");
-        assertThat(done.exit()).as(done.out()).isZero();
-        assertThat(done.out()).contains("Destroy: 24 deleted, 0 failed.");
+        assertThat(done.exit()).as(done.all()).isZero();
+        assertThat(done.all()).contains("Destroy: 24 deleted, 0 failed.");
     }
 }

@@ -182,7 +182,7 @@ class LambdaSyncIT {
             JsonNode guarded = invoke(handler, sqsBatch(List.copyOf(events)));
             assertThat(guarded.path("batchItemFailures")).as(logs.toString(StandardCharsets.UTF_8)).isEmpty();
             assertThat(stateMachines()).contains("jobform-thumbnail-sweep", "jobform-db-maintenance");
-            assertThat(logs.toString(StandardCharsets.UTF_8)).contains("more than --max-deletions 1");
+            assertThat(logs.toString(StandardCharsets.UTF_8)).contains("more than the limit of 1; nothing pruned (raise --max-deletions or JOBFORM_MAX_DELETIONS");
         }
         for (String bad : List.of(" 5", "-1", "abc", "99999999999")) {
             assertThat(HandlerConfig.fromEnvironment(Map.of("JOBFORM_BUCKET", BUCKET, "AWS_REGION", "us-east-1",

@@ -25,7 +25,7 @@ class LeaseIT extends InSandbox {
         holdLease("lambda-1", expires);
         ReconcileResult result = sandbox.apply(ReconcileOptions.defaults().withLeaseWait(Duration.ofMillis(1500)));
         assertThat(result.leaseHeld()).hasValue("another reconcile (lambda-1) holds the lease until " + expires
-                + "; exiting, the next reconcile catches up");
+                + "; exiting, the next reconcile catches up (if that holder is gone, jobform unlock removes the lease)");
         assertThat(result.plan()).isEmpty();
         assertThat(sandbox.mutatingCalls()).containsOnlyKeys("s3:CreateBucket", "s3:PutObject");
     }
@@ -120,7 +120,7 @@ class LeaseIT extends InSandbox {
         holdLease("evil\\u001b[2J\\r\\nfake: done\\u202e", expires);
         ReconcileResult result = sandbox.apply(ReconcileOptions.defaults().withLeaseWait(Duration.ZERO));
         assertThat(result.leaseHeld()).hasValue("another reconcile (evil\\u001B[2J\\u000D\\u000Afake: done\\u202E) "
-                + "holds the lease until " + expires + "; exiting, the next reconcile catches up");
+                + "holds the lease until " + expires + "; exiting, the next reconcile catches up (if that holder is gone, jobform unlock removes the lease)");
     }
 
     @Test

@@ -97,8 +97,10 @@ class LocalModeIT {
 
         Run first = jobform("apply", "--local");
         assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(3);
-        assertThat(first.out()).contains("broken.yaml:8:21: error: spec.container.env.GREETING: the value holds an unpaired UTF-16 surrogate");
-        assertThat(first.err()).isEmpty();
+        // The violation, and nothing else (no stack trace), on stderr; the summary on stdout.
+        assertThat(first.err().lines()).singleElement().asString().startsWith(
+                "broken.yaml:8:21: error: spec.container.env.GREETING: the value holds an unpaired UTF-16 surrogate");
+        assertThat(first.out()).doesNotContain("error:").contains("Apply: ");
         try (Stream<Path> state = Files.list(work.resolve(".jobform/local"))) {
             assertThat(state.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("emulator-state.json", "lock");
         }

@@ -162,6 +162,7 @@ class OperateIT extends InSandbox {
         OperateCli.Result r = run.get(2, TimeUnit.MINUTES);
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         JsonNode json = JSON.readTree(r.out());
+        assertThat(r.err()).as("a failed run is the requested report, not an error of the command").isEmpty();
         assertThat(json.path("outcome").asText()).isEqualTo("FAILED");
         JsonNode execution = json.path("execution");
         assertThat(execution.path("status").asText()).isEqualTo("FAILED");
@@ -290,6 +291,7 @@ class OperateIT extends InSandbox {
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("jobform run: ScheduledJob/no-such-job: unknown job: no status "
                 + "object in s3://jobform-it/_jobform/status/ (not applied yet, or another --instance or --bucket?)");
+        assertThat(unknown.out()).as("the error goes to stderr only").isEmpty();
         assertThat(cli.run("describe", "job", "no-such-job").err()).contains("ScheduledJob/no-such-job: unknown job")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(cli.run("history", "no-such-job").exit()).isEqualTo(1);

@@ -47,7 +47,7 @@ class PruneIT extends AppliedExamples {
         ReconcileResult guarded = sandbox.apply();
         // With no manifests no shared resource is desired either, so none is updated (or held back).
         assertThat(guarded.plan().orElseThrow().guards()).containsExactly(
-                "guard: no valid manifests but 6 job(s) exist; nothing pruned (pass --allow-empty to prune them)");
+                "guard: no valid manifests but 6 job(s) exist; nothing pruned (pass --allow-empty to jobform apply to prune them)");
         // The shared roles keep every grant of the held-back jobs (their last grants are retained).
         assertThat(Sandbox.changes(guarded)).isEmpty();
         assertThat(stateMachines()).hasSize(6);
@@ -64,7 +64,8 @@ class PruneIT extends AppliedExamples {
         sandbox.delete("db-maintenance.yaml");
         ReconcileResult result = sandbox.apply(ReconcileOptions.defaults().withMaxDeletions(1));
         assertThat(result.plan().orElseThrow().guards()).containsExactly(
-                "guard: 2 jobs would be pruned, more than --max-deletions 1; nothing pruned");
+                "guard: 2 jobs would be pruned, more than the limit of 1; nothing pruned (raise --max-deletions or "
+                        + "JOBFORM_MAX_DELETIONS to prune them)");
         assertThat(Sandbox.changes(result)).isEmpty();
         assertThat(stateMachines()).contains("jobform-thumbnail-sweep", "jobform-db-maintenance");
     }

@@ -57,8 +57,10 @@ class ValidateCliIT {
                 """);
         Run run = jobform("validate", bad.toString());
         assertThat(run.code()).isEqualTo(3);
-        assertThat(run.out()).contains(bad + ":8:15: error: spec.schedule.timezone: unknown time zone 'Europe/Berln'")
+        // Errors on stderr, the summary on stdout.
+        assertThat(run.err()).contains(bad + ":8:15: error: spec.schedule.timezone: unknown time zone 'Europe/Berln'")
                 .contains(bad + ":11:5: error: spec.container.memroy: unknown field 'memroy' (did you mean 'memory'?)");
+        assertThat(run.out()).doesNotContain("error:").contains("invalid: 1 file(s)");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

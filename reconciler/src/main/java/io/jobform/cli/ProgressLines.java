@@ -1,0 +1,28 @@
+package io.jobform.cli;
+
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/**
+ * Apply's progress as it happens: each change on stdout, warnings on stderr. The lease message
+ * is left out here because the command reports a held lease itself, once, on stderr.
+ */
+final class ProgressLines implements Consumer<String> {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ProgressLines(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void accept(String line) {
+        if (line.startsWith(io.jobform.reconcile.Lease.Held.MESSAGE_START)) {
+            return;
+        }
+        PrintWriter to = line.startsWith("warning:") ? err : out;
+        to.println(line);
+        to.flush();
+    }
+}
