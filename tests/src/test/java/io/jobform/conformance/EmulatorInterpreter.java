@@ -73,7 +73,7 @@ public final class EmulatorInterpreter implements AutoCloseable {
             throw new IllegalArgumentException("machine " + s.machineName() + " was created with another definition");
         }
         emulator.service(StepFunctionsService.class).script(s.executionName(), s.script().byState());
-        Instant start = Instant.now();
+        Instant start = s.startTime();
         clock.set(start);
         String arn = sfn.startExecution(r -> r.stateMachineArn(s.machineArn()).name(s.executionName())
                 .input(s.input().toString())).executionArn();

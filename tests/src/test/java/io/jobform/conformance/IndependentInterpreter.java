@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +69,11 @@ public final class IndependentInterpreter {
     /** Runs every scenario (one Node process for all), in order. */
     public List<RunOutcome> run(List<Scenario> scenarios) {
         ArrayNode request = TaskScript.JSON.createArrayNode();
-        String now = Instant.now().toString();
         for (Scenario s : scenarios) {
             ObjectNode c = request.addObject().put("id", s.id());
             c.set("definition", s.definition());
             c.set("input", s.input());
-            c.set("context", s.context(now));
+            c.set("context", s.context(s.startTime().toString()));
             c.set("script", s.script().toJson());
         }
         JsonNode answer = node("run-machines.mjs", request);

@@ -26,37 +26,37 @@ final class RunScenarios {
         List<Scenario> out = new ArrayList<>();
         Instant now = Instant.now();
         JsonNode onTime = scheduled(now);
-        out.add(scenario(machine, "success", definition, onTime, base(machine, "success")));
-        out.add(scenario(machine, "manual", definition, TaskScript.JSON.createObjectNode(), base(machine, "manual")));
-        out.add(scenario(machine, "exit-1", definition, onTime, runs(base(machine, "exit-1"), failed(1))));
-        out.add(scenario(machine, "exit-137", definition, onTime, runs(base(machine, "exit-137"), failed(137))));
-        out.add(scenario(machine, "exit-1-then-0", definition, onTime,
+        out.add(scenario(now, machine, "success", definition, onTime, base(machine, "success")));
+        out.add(scenario(now, machine, "manual", definition, TaskScript.JSON.createObjectNode(), base(machine, "manual")));
+        out.add(scenario(now, machine, "exit-1", definition, onTime, runs(base(machine, "exit-1"), failed(1))));
+        out.add(scenario(now, machine, "exit-137", definition, onTime, runs(base(machine, "exit-137"), failed(137))));
+        out.add(scenario(now, machine, "exit-1-then-0", definition, onTime,
                 runs(base(machine, "exit-1-then-0"), failed(1), TaskScript.output(task(0, "EssentialContainerExited")))));
         TaskScript capacity = base(machine, "capacity")
                 .with("RunTask", capacityShortage()).with("RunTaskOnSpot", capacityShortage());
-        out.add(scenario(machine, "capacity", definition, onTime, capacity));
+        out.add(scenario(now, machine, "capacity", definition, onTime, capacity));
         TaskScript runFailure = base(machine, "run-failure").with("RunTask", runFailures()).with("RunTaskOnSpot", runFailures());
-        out.add(scenario(machine, "run-failure", definition, onTime, runFailure));
-        out.add(scenario(machine, "spot-interruption", definition, onTime, runs(base(machine, "spot-interruption"),
+        out.add(scenario(now, machine, "run-failure", definition, onTime, runFailure));
+        out.add(scenario(now, machine, "spot-interruption", definition, onTime, runs(base(machine, "spot-interruption"),
                 interrupted(), TaskScript.output(task(0, "EssentialContainerExited")))));
-        out.add(scenario(machine, "access-denied", definition, onTime, runs(base(machine, "access-denied"), accessDenied())));
+        out.add(scenario(now, machine, "access-denied", definition, onTime, runs(base(machine, "access-denied"), accessDenied())));
         if (withTimeout) {
             // The machine's TimeoutSeconds cut to 1 s in both interpreters: the other one waits real time.
             ObjectNode shortTimeout = definition.deepCopy();
             shortTimeout.put("TimeoutSeconds", 1);
             out.add(new Scenario(machine + "/timeout", machine + "-t", "timeout", shortTimeout, onTime,
-                    runs(base(machine + "-t", "timeout"), TaskScript.never())));
+                    runs(base(machine + "-t", "timeout"), TaskScript.never()), now));
         }
         ObjectNode busy = TaskScript.JSON.createObjectNode();
         busy.putArray("Executions").add(execution(machine, "busy-gate")).add(execution(machine, "other-run"));
-        out.add(scenario(machine, "busy-gate", definition, onTime,
+        out.add(scenario(now, machine, "busy-gate", definition, onTime,
                 base(machine, "busy-gate").with("ListRunningExecutions", TaskScript.output(busy))));
-        out.add(scenario(machine, "late", definition, scheduled(now.minus(Duration.ofDays(1))), base(machine, "late")));
+        out.add(scenario(now, machine, "late", definition, scheduled(now.minus(Duration.ofDays(1))), base(machine, "late")));
         return out;
     }
 
-    private static Scenario scenario(String machine, String name, JsonNode definition, JsonNode input, TaskScript script) {
-        return new Scenario(machine + "/" + name, machine, name, definition, input, script);
+    private static Scenario scenario(Instant now, String machine, String name, JsonNode definition, JsonNode input, TaskScript script) {
+        return new Scenario(machine + "/" + name, machine, name, definition, input, script, now);
     }
 
     /** Every Task succeeds; the gate sees only this execution. */
