@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -30,8 +29,7 @@ final class AdapterActions {
             "ecs", new Service("ecs", EcsClient.class),
             "scheduler", new Service("scheduler", SchedulerClient.class),
             "sfn", new Service("states", SfnClient.class),
-            "iam", new Service("iam", IamClient.class),
-            "resourcegroupstaggingapi", new Service("tag", ResourceGroupsTaggingApiClient.class));
+            "iam", new Service("iam", IamClient.class));
 
     /** S3 operations whose IAM action has another name (S3 user guide, "Amazon S3 actions"). */
     static final Map<String, List<String>> S3_ACTIONS = Map.of(
