@@ -94,11 +94,15 @@ class MotoReconcileIT {
     }
 
     private ReconcileResult apply(AwsClients through) {
+        return apply(through, ReconcileOptions.defaults());
+    }
+
+    private ReconcileResult apply(AwsClients through, ReconcileOptions options) {
         try {
             return new Reconciler(Sandbox.config("jobform"), new DirectoryManifestSource(manifests),
                     new ObjectStore(through.s3, BUCKET), through, Clock.systemUTC(), line -> { },
                     new PropagationRetry(3, Duration.ofMillis(50), Duration.ofMillis(200)))
-                    .reconcile(ReconcileOptions.defaults().withLeaseWait(Duration.ZERO));
+                    .reconcile(options.withLeaseWait(Duration.ZERO));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -165,6 +169,12 @@ class MotoReconcileIT {
         assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("Everything is up to date.").doesNotContain("created", "updated");
         assertThat(cli.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void aDeepDryRunPlansOnlyWhatWasChangedByHand() {
+        apply();
+        new DeepDriftScenario(options -> apply(clients, options), clients).run();
     }
 
     @Test
