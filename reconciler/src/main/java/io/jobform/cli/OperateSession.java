@@ -59,7 +59,7 @@ final class OperateSession {
             preparation.prepare(engine);
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
             JobOperations operations = new JobOperations(new StatusObjects(store), new ExecutionClient(engine.clients.sfn),
-                    engine.settings.instance(), new LiveReads(engine.clients, engine.settings.instance()));
+                    engine.settings.instance(), new LiveReads(engine.clients, engine.settings.instance(), store));
             // The log group is named by the same code that renders the task definitions' awslogs options.
             JobLogs logs = new JobLogs(operations, () -> new LogEventsClient(engine.clients.logs()),
                     new Names(engine.settings.config(engine.clients.region())).logGroup());

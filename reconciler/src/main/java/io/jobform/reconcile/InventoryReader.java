@@ -17,15 +17,15 @@ import java.util.function.Function;
  * inventory alone vouches for (a role's hash, a job's keep decision) is then unknown, so the
  * reconciler prunes nothing that time.
  */
-final class InventoryReader {
+public final class InventoryReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param problem what was unreadable, when anything was */
-    record Read(Inventory inventory, Optional<String> problem) {}
+    public record Read(Inventory inventory, Optional<String> problem) {}
 
     private InventoryReader() {}
 
-    static Read read(byte[] json) {
+    public static Read read(byte[] json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
