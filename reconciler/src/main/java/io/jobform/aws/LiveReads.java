@@ -53,7 +53,8 @@ public final class LiveReads implements LiveResources {
         new ScheduleClient(clients.scheduler).list(instance).forEach(l -> schedules.put(l.name(), l));
         Map<String, String> latest = latestRevisions(prefix);
         Set<String> jobs = new TreeSet<>();
-        schedules.keySet().stream().filter(n -> n.startsWith(prefix)).forEach(n -> jobs.add(n.substring(prefix.length())));
+        schedules.keySet().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> jobs.add(n.substring(prefix.length())));
         latest.keySet().forEach(f -> jobs.add(f.substring(prefix.length())));
         Map<String, LiveSummary> out = new TreeMap<>();
         for (String job : jobs) {
@@ -72,8 +73,8 @@ public final class LiveReads implements LiveResources {
         String token = null;
         do {
             String next = token;
-            ListTaskDefinitionsResponse page = clients.ecs.listTaskDefinitions(b -> b.status(TaskDefinitionStatus.ACTIVE)
-                    .maxResults(100).nextToken(next));
+            ListTaskDefinitionsResponse page = clients.ecs.listTaskDefinitions(b -> b
+                    .status(TaskDefinitionStatus.ACTIVE).maxResults(100).nextToken(next));
             for (String arn : page.taskDefinitionArns()) {
                 String familyRevision = arn.substring(arn.lastIndexOf('/') + 1);
                 String family = familyRevision.substring(0, familyRevision.lastIndexOf(':'));

@@ -45,7 +45,8 @@ final class LiveSpecReads {
         if (s.endDate() != null) {
             out.put("EndDate", s.endDate().toString());
         }
-        out.put("ActionAfterCompletion", s.actionAfterCompletion() == null ? "NONE" : s.actionAfterCompletionAsString());
+        out.put("ActionAfterCompletion", s.actionAfterCompletion() == null ? "NONE"
+                : s.actionAfterCompletionAsString());
         ObjectNode target = out.putObject("Target");
         target.put("Arn", s.target().arn());
         target.put("RoleArn", s.target().roleArn());

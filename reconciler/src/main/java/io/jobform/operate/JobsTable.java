@@ -53,7 +53,8 @@ public final class JobsTable {
             j.put("valid", s.valid());
             j.put("synced", r.synced());
             ObjectNode live = j.putObject("live");
-            r.live().scheduleState().ifPresentOrElse(st -> live.put("scheduleState", st), () -> live.putNull("scheduleState"));
+            r.live().scheduleState().ifPresentOrElse(st -> live.put("scheduleState", st),
+                    () -> live.putNull("scheduleState"));
             r.live().taskDefinition().ifPresentOrElse(td -> live.put("taskDefinition", td),
                     () -> live.putNull("taskDefinition"));
             r.live().differences(s).forEach(live.putArray("drift")::add);
