@@ -178,6 +178,27 @@ class MotoReconcileIT {
     }
 
     @Test
+    void getJobsReadsTheLiveStateFromListings() {
+        apply();
+        ConsoleEdits.disableSchedule(clients);
+        ConsoleEdits.registerRevisionWithImage(clients, "public.ecr.aws/docker/library/busybox:latest");
+        var operations = new io.jobform.operate.JobOperations(new io.jobform.aws.StatusObjects(store),
+                new io.jobform.aws.ExecutionClient(clients.sfn), "jobform",
+                new io.jobform.aws.LiveReads(clients, "jobform", store));
+        Map<String, io.jobform.operate.JobOperations.JobRow> rows = new TreeMap<>();
+        operations.jobs(java.time.Instant.now()).forEach(r -> rows.put(r.status().name(), r));
+        var nightly = rows.get("nightly-report");
+        assertThat(nightly.live().scheduleState()).contains("DISABLED");
+        assertThat(nightly.live().taskDefinition().orElseThrow()).endsWith("task-definition/jobform-nightly-report:2");
+        assertThat(nightly.live().differences(nightly.status())).containsExactly(
+                "Schedule: live DISABLED, desired ENABLED", "Schedule: modified in AWS after jobform applied it",
+                "TaskDefinition: live jobform-nightly-report:2, applied jobform-nightly-report:1");
+        assertThat(nightly.synced()).isFalse();
+        rows.remove("nightly-report");
+        assertThat(rows.values()).hasSize(5).allSatisfy(r -> assertThat(r.synced()).as(r.status().name()).isTrue());
+    }
+
+    @Test
     void updatesEachFieldClassAndReadsTheLiveValuesBack() throws Exception {
         apply();
         edit("nightly-report.yaml", "finance-report:1.4.2", "finance-report:1.5.0");      // task definition
