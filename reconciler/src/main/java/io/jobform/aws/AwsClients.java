@@ -14,7 +14,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -40,7 +39,6 @@ public final class AwsClients implements AutoCloseable {
     public final SchedulerClient scheduler;
     public final SfnClient sfn;
     public final IamClient iam;
-    public final ResourceGroupsTaggingApiClient tagging;
     /** Built on first use: only `jobform logs` and `run --follow` read logs. */
     private CloudWatchLogsClient logs;
 
@@ -60,7 +58,6 @@ public final class AwsClients implements AutoCloseable {
         this.scheduler = configure(SchedulerClient.builder()).build();
         this.sfn = configure(SfnClient.builder()).build();
         this.iam = configureIam(IamClient.builder()).build();
-        this.tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
     }
 
     /**
@@ -89,7 +86,7 @@ public final class AwsClients implements AutoCloseable {
         return logs;
     }
 
-    /** The calls and attempts all six clients have made so far. */
+    /** The calls and attempts all the clients have made so far. */
     public CallStats calls() {
         return counter.snapshot();
     }
@@ -131,7 +128,6 @@ public final class AwsClients implements AutoCloseable {
         scheduler.close();
         sfn.close();
         iam.close();
-        tagging.close();
         synchronized (this) {
             if (logs != null) {
                 logs.close();

@@ -2,7 +2,17 @@ package io.jobform.aws;
 
 import io.jobform.operate.LiveResources;
 import io.jobform.operate.LiveState;
+import io.jobform.operate.LiveSummary;
+import io.jobform.config.StateKeys;
+import io.jobform.reconcile.InventoryReader;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
@@ -10,15 +20,73 @@ import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException
 /**
  * One job's live schedule (GetSchedule in the instance's group) and task definition
  * (DescribeTaskDefinition of the family: its latest ACTIVE revision, which RunTask starts when
- * given the family, Amazon ECS API reference): two calls, for describe only.
+ * given the family, Amazon ECS API reference): two calls, for describe. Every job at once from
+ * listings, for get jobs: see {@link #all()}.
  */
 public final class LiveReads implements LiveResources {
     private final AwsClients clients;
     private final String instance;
+    private final ObjectStore store;
 
-    public LiveReads(AwsClients clients, String instance) {
+    /** @param store the instance's state bucket: its inventory records when jobform last modified each schedule */
+    public LiveReads(AwsClients clients, String instance, ObjectStore store) {
         this.clients = clients;
         this.instance = instance;
+        this.store = store;
+    }
+
+    /**
+     * ListSchedules in the instance's group (100 per page, with each schedule's State and
+     * LastModificationDate), ListTaskDefinitions of ACTIVE revisions (100 per page; without
+     * familyPrefix it lists the account and Region, Amazon ECS API reference) and one GetObject of
+     * the inventory: ⌈S/100⌉ + ⌈T/100⌉ + 1 calls for S schedules and T ACTIVE revisions, none per
+     * job. A schedule whose last-modified time is not the one the inventory recorded after
+     * jobform's apply was edited since.
+     */
+    @Override
+    public Map<String, LiveSummary> all() {
+        String prefix = instance + "-";
+        Map<String, String> applied = new HashMap<>();
+        String inventory = StateKeys.of(instance).inventory();
+        store.get(inventory).ifPresent(o -> InventoryReader.read(o.body(), inventory).inventory().resources()
+                .forEach((id, entry) -> applied.put(id, entry.modified())));
+        Map<String, ScheduleListing> schedules = new HashMap<>();
+        new ScheduleClient(clients.scheduler).list(instance).forEach(l -> schedules.put(l.name(), l));
+        Map<String, String> latest = latestRevisions(prefix);
+        Set<String> jobs = new TreeSet<>();
+        schedules.keySet().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> jobs.add(n.substring(prefix.length())));
+        latest.keySet().forEach(f -> jobs.add(f.substring(prefix.length())));
+        Map<String, LiveSummary> out = new TreeMap<>();
+        for (String job : jobs) {
+            ScheduleListing s = schedules.get(prefix + job);
+            boolean edited = s != null && !String.valueOf(s.lastModified())
+                    .equals(applied.getOrDefault("Schedule/" + prefix + job, String.valueOf(s.lastModified())));
+            out.put(job, new LiveSummary(Optional.ofNullable(s).map(ScheduleListing::state), edited,
+                    Optional.ofNullable(latest.get(prefix + job))));
+        }
+        return out;
+    }
+
+    /** Family name to its highest ACTIVE revision's ARN, for the families named {@code prefix…}. */
+    private Map<String, String> latestRevisions(String prefix) {
+        Map<String, String> latest = new HashMap<>();
+        String token = null;
+        do {
+            String next = token;
+            ListTaskDefinitionsResponse page = clients.ecs.listTaskDefinitions(b -> b
+                    .status(TaskDefinitionStatus.ACTIVE).maxResults(100).nextToken(next));
+            for (String arn : page.taskDefinitionArns()) {
+                String familyRevision = arn.substring(arn.lastIndexOf('/') + 1);
+                String family = familyRevision.substring(0, familyRevision.lastIndexOf(':'));
+                if (family.startsWith(prefix) && (!latest.containsKey(family)
+                        || TaskDefinitionClient.revision(arn) > TaskDefinitionClient.revision(latest.get(family)))) {
+                    latest.put(family, arn);
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return latest;
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  *       Create/Update/Delete/GetSchedule and ListSchedules 50 requests per second each.</li>
  *   <li>IAM publishes no per-API rate; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  *       asks callers to limit mutating calls; jobform keeps IAM mutations at 5/s and reads at 10/s.</li>
- *   <li>Resource Groups Tagging API: GetResources 10/s (conservative; the service lists no default).</li>
  *   <li>S3: 3,500 PUT/DELETE and 5,500 GET per second per prefix (S3 performance guide).</li>
  * </ul>
  * {@code scale} multiplies every rate: benchmarks use it to emulate the limits faster or slower.
@@ -44,8 +43,7 @@ public final class RateLimits {
             Map.entry("Scheduler.UpdateSchedule", new Rate(50, 50)),
             Map.entry("Scheduler.DeleteSchedule", new Rate(50, 50)),
             Map.entry("Scheduler.GetSchedule", new Rate(50, 50)),
-            Map.entry("Scheduler.ListSchedules", new Rate(50, 50)),
-            Map.entry("ResourceGroupsTaggingApi.GetResources", new Rate(10, 10)));
+            Map.entry("Scheduler.ListSchedules", new Rate(50, 50)));
 
     private static final Rate IAM_MUTATION = new Rate(5, 10);
     private static final Rate IAM_READ = new Rate(10, 20);
@@ -78,8 +76,8 @@ public final class RateLimits {
 
     /**
      * The rate for one operation. {@code service} is the SDK's name for the client
-     * ({@code SdkExecutionAttribute.SERVICE_NAME}: Ecs, Sfn, Scheduler, Iam, S3,
-     * ResourceGroupsTaggingApi), which is what the interceptor sees; {@code RateLimitsTest}
+     * ({@code SdkExecutionAttribute.SERVICE_NAME}: Ecs, Sfn, Scheduler, Iam, S3),
+     * which is what the interceptor sees; {@code RateLimitsTest}
      * checks the table against the names the real clients report.
      */
     static Rate rateOf(String service, String operation) {

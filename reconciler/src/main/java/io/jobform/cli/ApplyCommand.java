@@ -31,7 +31,8 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan only; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--deep", description = "Re-apply every owned resource, repairing changes made in the console.")
+    @Option(names = "--deep", description = "Read every owned resource live and update the ones that differ "
+            + "from the manifests (changes made in the console).")
     boolean deep;
 
     @Mixin

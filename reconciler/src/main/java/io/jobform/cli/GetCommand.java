@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jobform get jobs [NAME]}: every job (or one) with its schedule, last run and next run. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = "Lists jobs: NAME, SCHEDULE (with time zone), SUSPENDED, LAST RUN, RESULT, NEXT RUN, SYNCED. "
+        description = "Lists jobs: NAME, SCHEDULE (with time zone), SUSPENDED, STATE and REVISION (live), LAST RUN, RESULT, NEXT RUN, SYNCED. "
                 + "Reads the status objects and makes one ListExecutions call per deployed job.")
 public final class GetCommand implements Callable<Integer> {
 

@@ -59,8 +59,9 @@ final class OperateSession {
         try (Engine engine = Engine.open(options, err::println)) {
             preparation.prepare(engine);
             ObjectStore store = new ObjectStore(engine.clients.s3, engine.settings.bucket().orElseThrow());
-            JobOperations operations = new JobOperations(new StatusObjects(store, StateKeys.of(engine.settings.instance())), new ExecutionClient(engine.clients.sfn),
-                    engine.settings.instance(), new LiveReads(engine.clients, engine.settings.instance()));
+            JobOperations operations = new JobOperations(new StatusObjects(store, StateKeys.of(engine.settings.instance())),
+                    new ExecutionClient(engine.clients.sfn), engine.settings.instance(),
+                    new LiveReads(engine.clients, engine.settings.instance(), store));
             // The log group is named by the same code that renders the task definitions' awslogs options.
             JobLogs logs = new JobLogs(operations, () -> new LogEventsClient(engine.clients.logs()),
                     new Names(engine.settings.config(engine.clients.region())).logGroup());

@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
                 ObjectStore store = new ObjectStore(session.clients.s3, session.settings.bucket().orElseThrow());
                 JobOperations operations = new JobOperations(new StatusObjects(store, StateKeys.of(session.settings.instance())),
                         new ExecutionClient(session.clients.sfn), session.settings.instance(),
-                        new LiveReads(session.clients, session.settings.instance()));
+                        new LiveReads(session.clients, session.settings.instance(), store));
                 List<StatusPage.Entry> entries = operations.jobs(now).stream()
                         .map(row -> new StatusPage.Entry(row, row.status().schedule()
                                 .map(s -> s.next(now, 5, row.status().lastReconciled())).orElse(List.of())))

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,20 +28,38 @@ public final class JobOperations {
         this.live = live;
     }
 
-    public record JobRow(JobStatus status, Optional<Execution> lastRun, Optional<ZonedDateTime> nextRun) {}
+    /** @param live the job's resources as the services list them now */
+    public record JobRow(JobStatus status, Optional<Execution> lastRun, Optional<ZonedDateTime> nextRun,
+            LiveSummary live) {
+        /** Observed equals desired: the last reconcile succeeded and the live resources are what it applied. */
+        public boolean synced() {
+            return status.valid() && status.synced() && live.differences(status).isEmpty();
+        }
+    }
 
-    /** One ListExecutions (maxResults 1) per deployed job: Step Functions lists executions per state machine only. */
+    /**
+     * One ListExecutions (maxResults 1) per deployed job: Step Functions lists executions per
+     * state machine only. The live state of all jobs comes from listings ({@link LiveResources#all()}).
+     */
     public List<JobRow> jobs(Instant now) {
-        return statuses.all().stream().map(s -> new JobRow(s, s.stateMachineArn().flatMap(arn -> lastRun(s.name(), arn)),
-                s.schedule().flatMap(sch -> sch.next(now, 1, s.lastReconciled()).stream().findFirst()))).toList();
+        List<JobStatus> all = statuses.all();
+        Map<String, LiveSummary> listed = all.isEmpty() ? Map.of() : live.all();
+        return all.stream().map(s -> row(s, listed, now)).toList();
     }
 
     /** One job's row; unknown jobs are NOT_FOUND. */
     public JobRow job(String job, Instant now) {
         JobStatus s = status(job);
-        return new JobRow(s, s.stateMachineArn().flatMap(arn -> lastRun(s.name(), arn)),
-                s.schedule().flatMap(sch -> sch.next(now, 1, s.lastReconciled()).stream().findFirst()));
+        return row(s, live.all(), now);
     }
+
+    private JobRow row(JobStatus s, Map<String, LiveSummary> live, Instant now) {
+        return new JobRow(s, s.stateMachineArn().flatMap(arn -> lastRun(s.name(), arn)),
+                s.schedule().flatMap(sch -> sch.next(now, 1, s.lastReconciled()).stream().findFirst()),
+                live.getOrDefault(s.name(), NOTHING_LIVE));
+    }
+
+    private static final LiveSummary NOTHING_LIVE = new LiveSummary(Optional.empty(), false, Optional.empty());
 
     /** A state machine deleted behind jobform's back shows as no runs here; describe reports it. */
     private Optional<Execution> lastRun(String job, String machineArn) {

@@ -24,7 +24,8 @@ public final class JobsWatch {
     public static String signature(List<JobOperations.JobRow> rows) {
         return rows.stream().map(r -> String.join("|", r.status().name(),
                 r.lastRun().map(e -> e.name() + ":" + e.status()).orElse("-"),
-                String.valueOf(r.status().valid()), String.valueOf(r.status().synced()),
+                String.valueOf(r.status().valid()), String.valueOf(r.synced()),
+                r.live().scheduleState().orElse("-"), r.live().taskDefinition().orElse("-"),
                 r.status().schedule().map(s -> s.display() + s.suspended()).orElse("-")))
                 .collect(Collectors.joining("\n"));
     }

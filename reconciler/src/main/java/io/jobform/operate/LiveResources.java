@@ -1,7 +1,13 @@
 package io.jobform.operate;
 
-/** Reads a job's live resources (implemented over Scheduler and ECS by {@code io.jobform.aws.LiveReads}). */
-@FunctionalInterface
+import java.util.Map;
+
+/** Reads jobs' live resources (implemented over Scheduler and ECS by {@code io.jobform.aws.LiveReads}). */
 public interface LiveResources {
+
+    /** One job, read directly (describe). */
     LiveState of(String job);
+
+    /** Every job of the instance, by job name, from the services' listings (get jobs). */
+    Map<String, LiveSummary> all();
 }

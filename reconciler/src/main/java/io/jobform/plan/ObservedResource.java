@@ -47,6 +47,26 @@ public record ObservedResource(
         return new ObservedResource(id, arn, Optional.empty(), owned, job, manifest, prunable, olderRevisions, lastApplied);
     }
 
+    /** The same resource observed with this hash (a deep check found it equal to the desired spec). */
+    public ObservedResource withSpecHash(String value) {
+        return new ObservedResource(id, arn, Optional.of(value), owned, job, manifest, prunable, olderRevisions,
+                lastApplied);
+    }
+
+    /**
+     * The same resource at another ARN, the recorded one kept among the older revisions: a task
+     * definition revision registered by hand is superseded (and retired) like the recorded one.
+     */
+    public ObservedResource atRevision(String value) {
+        if (value.equals(arn)) {
+            return this;
+        }
+        List<String> older = new java.util.ArrayList<>(List.of(arn));
+        olderRevisions.stream().filter(r -> !r.equals(value)).forEach(older::add);
+        return new ObservedResource(id, value, specHash, owned, job, manifest, prunable,
+                arn.isEmpty() ? olderRevisions : older, lastApplied);
+    }
+
     public ObservedResource withPrunable(boolean value) {
         return new ObservedResource(id, arn, specHash, owned, job, manifest, value, olderRevisions, lastApplied);
     }

@@ -17,16 +17,16 @@ import java.util.function.Function;
  * inventory alone vouches for (a role's hash, a job's keep decision) is then unknown, so the
  * reconciler prunes nothing that time.
  */
-final class InventoryReader {
+public final class InventoryReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param problem what was unreadable, when anything was */
-    record Read(Inventory inventory, Optional<String> problem) {}
+    public record Read(Inventory inventory, Optional<String> problem) {}
 
     private InventoryReader() {}
 
     /** @param key where the inventory is stored, named in the problem */
-    static Read read(byte[] json, String key) {
+    public static Read read(byte[] json, String key) {
         JsonNode root;
         try {
             root = JSON.readTree(json);

@@ -4,6 +4,7 @@ import io.jobform.apply.Applier;
 import io.jobform.apply.ApplyReport;
 import io.jobform.aws.AwsChangeExecutor;
 import io.jobform.aws.AwsClients;
+import io.jobform.aws.LiveSpecReader;
 import io.jobform.aws.ObjectStore;
 import io.jobform.aws.PropagationRetry;
 import io.jobform.aws.ResourceObserver;
@@ -122,7 +123,10 @@ public final class Reconciler {
 
         List<ObservedResource> observed = observation.join();
         if (options.deep()) {
-            observed = observed.stream().map(ObservedResource::withoutHash).toList();
+            // Read every owned resource live and compare it field by field: only what differs is updated.
+            LiveSpecReader reader = new LiveSpecReader(clients, config.instance());
+            observed = LiveComparison.compare(render.desired().resources(), observed,
+                    o -> reader.read(o.id(), o.arn()));
         }
         Planner planner = new Planner(SpecValues::fields);
         Plan plan = planner.plan(render.desired().resources(), observed, policy);

@@ -28,6 +28,13 @@ public final class SpecFields {
         return fields;
     }
 
+    /** Any request-shaped body as field path to value text, the same way as {@link #of}. */
+    public static Map<String, String> of(JsonNode body) {
+        Map<String, String> fields = new TreeMap<>();
+        flatten("", body, 0, fields);
+        return fields;
+    }
+
     private static void flatten(String path, JsonNode node, int depth, Map<String, String> into) {
         if (depth >= MAX_DEPTH || !node.isContainerNode() || node.isEmpty()) {
             into.put(path.isEmpty() ? "(all)" : path, node.isTextual() ? node.asText() : node.toString());

@@ -62,7 +62,7 @@ public final class StatusPage {
         out.append("<tr class=\"job").append(s.valid() ? "" : " frozen").append("\" id=\"job-").append(Xml.escape(s.name()))
                 .append("\"><td>").append(Xml.escape(s.name())).append("</td><td>").append(Xml.escape(s.manifest()))
                 .append("</td><td>").append(s.valid() ? "<span class=\"ok\">valid</span>" : "<span class=\"bad\">invalid"
-                        + " (frozen)</span>").append("</td><td>").append(s.synced() ? "yes" : "no").append("</td><td>")
+                        + " (frozen)</span>").append("</td><td>").append(e.row().synced() ? "yes" : "no").append("</td><td>")
                 .append(s.schedule().map(StatusPage::schedule).orElse(s.valid() ? "on demand" : "-")).append("</td><td>");
         e.row().lastRun().ifPresentOrElse(x -> out.append("<a href=\"").append(Xml.escape(ConsoleUrls.execution(x.arn())))
                 .append("\" class=\"").append(failed(x.status()) ? "bad" : "ok").append("\">").append(Xml.escape(x.status()))

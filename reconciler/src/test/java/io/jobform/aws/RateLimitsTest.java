@@ -28,19 +28,16 @@ class RateLimitsTest {
             clients.scheduler.listScheduleGroups(b -> { });
             clients.sfn.listStateMachines();
             clients.iam.listRoles();
-            clients.tagging.getResources(b -> { });
             clients.calls().calls().keySet().forEach(k -> services.add(k.substring(0, k.indexOf(':'))));
         }
-        assertThat(services).containsExactlyInAnyOrder("S3", "Ecs", "Scheduler", "Sfn", "Iam",
-                "ResourceGroupsTaggingApi");
+        assertThat(services).containsExactlyInAnyOrder("S3", "Ecs", "Scheduler", "Sfn", "Iam");
         for (String service : services) {
             String operation = switch (service) {
                 case "S3" -> "PutObject";
                 case "Ecs" -> "RegisterTaskDefinition";
                 case "Scheduler" -> "CreateSchedule";
                 case "Sfn" -> "CreateStateMachine";
-                case "Iam" -> "CreateRole";
-                default -> "GetResources";
+                default -> "CreateRole";
             };
             assertThat(RateLimits.rateOf(service, operation)).as(service + "." + operation)
                     .isNotEqualTo(RateLimits.OTHER);
@@ -54,7 +51,6 @@ class RateLimitsTest {
             "Ecs, DescribeTaskDefinition, 20, 50",
             "Sfn, CreateStateMachine, 1, 100",
             "Scheduler, CreateSchedule, 50, 50",
-            "ResourceGroupsTaggingApi, GetResources, 10, 10",
             "Iam, CreateRole, 5, 10",
             "Iam, ListRoles, 10, 20",
             "S3, GetObject, 5500, 5500",

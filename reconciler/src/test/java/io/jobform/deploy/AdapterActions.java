@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -32,7 +31,6 @@ final class AdapterActions {
             "scheduler", new Service("scheduler", SchedulerClient.class),
             "sfn", new Service("states", SfnClient.class),
             "iam", new Service("iam", IamClient.class),
-            "resourcegroupstaggingapi", new Service("tag", ResourceGroupsTaggingApiClient.class),
             "cloudwatchlogs", new Service("logs", CloudWatchLogsClient.class));
 
     /** S3 operations whose IAM action has another name (S3 user guide, "Amazon S3 actions"). */

@@ -41,8 +41,9 @@ final class ReconcilerNeeds {
                 .with("ecs:CreateAction", "RegisterTaskDefinition"));
         put(needs, "ecs:UntagResource", AccessRequest.of("ecs:UntagResource", taskDefinition));
         put(needs, "ecs:DeleteTaskDefinitions", AccessRequest.of("ecs:DeleteTaskDefinitions", taskDefinition));
+        // DescribeStateMachine: apply --deep compares the live definition.
         for (String a : List.of("CreateStateMachine", "UpdateStateMachine", "DeleteStateMachine", "TagResource",
-                "UntagResource", "ListTagsForResource")) {
+                "UntagResource", "ListTagsForResource", "DescribeStateMachine")) {
             put(needs, "states:" + a, AccessRequest.of("states:" + a, machine));
         }
         for (String a : List.of("UpdateSchedule", "DeleteSchedule")) {
@@ -61,8 +62,9 @@ final class ReconcilerNeeds {
         for (String a : List.of("CreateRole", "PutRolePolicy", "PutRolePermissionsBoundary", "DeleteRolePolicy")) {
             put(needs, "iam:" + a, AccessRequest.of("iam:" + a, taskRole).with("iam:PermissionsBoundary", boundaryArn));
         }
-        for (String a : List.of("GetRole", "ListRolePolicies", "ListRoleTags", "UpdateAssumeRolePolicy", "TagRole",
-                "UntagRole", "DeleteRole")) {
+        // GetRolePolicy: apply --deep compares the live inline policies.
+        for (String a : List.of("GetRole", "ListRolePolicies", "GetRolePolicy", "ListRoleTags", "UpdateAssumeRolePolicy",
+                "TagRole", "UntagRole", "DeleteRole")) {
             put(needs, "iam:" + a, AccessRequest.of("iam:" + a, taskRole));
         }
         put(needs, "iam:ListRoles", AccessRequest.of("iam:ListRoles", "*"));

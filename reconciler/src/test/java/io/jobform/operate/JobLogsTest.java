@@ -83,7 +83,17 @@ class JobLogsTest {
 
     List<String> print(Optional<Integer> tail) throws InterruptedException {
         JobOperations ops = new JobOperations(new Statuses(), new OneRun(), "jobform",
-                job -> new LiveState(Optional.empty(), Optional.empty()));
+                new LiveResources() {
+                    @Override
+                    public LiveState of(String job) {
+                        return new LiveState(Optional.empty(), Optional.empty());
+                    }
+
+                    @Override
+                    public Map<String, LiveSummary> all() {
+                        return Map.of();
+                    }
+                });
         PagedLogs source = new PagedLogs(Map.of("sweep/sweep/aaa", List.of("a1", "a2", "a3"),
                 "sweep/sweep/bbb", List.of("b1", "b2", "b3", "b4", "b5")));
         List<String> printed = new ArrayList<>();

@@ -95,11 +95,15 @@ class MotoReconcileIT {
     }
 
     private ReconcileResult apply(AwsClients through) {
+        return apply(through, ReconcileOptions.defaults());
+    }
+
+    private ReconcileResult apply(AwsClients through, ReconcileOptions options) {
         try {
             return new Reconciler(Sandbox.config("jobform"), new DirectoryManifestSource(manifests),
                     new ObjectStore(through.s3, BUCKET), through, Clock.systemUTC(), line -> { },
                     new PropagationRetry(3, Duration.ofMillis(50), Duration.ofMillis(200)))
-                    .reconcile(ReconcileOptions.defaults().withLeaseWait(Duration.ZERO));
+                    .reconcile(options.withLeaseWait(Duration.ZERO));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -166,6 +170,33 @@ class MotoReconcileIT {
         assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("Everything is up to date.").doesNotContain("created", "updated");
         assertThat(cli.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void aDeepDryRunPlansOnlyWhatWasChangedByHand() {
+        apply();
+        new DeepDriftScenario(options -> apply(clients, options), clients).run();
+    }
+
+    @Test
+    void getJobsReadsTheLiveStateFromListings() {
+        apply();
+        ConsoleEdits.disableSchedule(clients);
+        ConsoleEdits.registerRevisionWithImage(clients, "public.ecr.aws/docker/library/busybox:latest");
+        var operations = new io.jobform.operate.JobOperations(new io.jobform.aws.StatusObjects(store, StateKeys.DEFAULT),
+                new io.jobform.aws.ExecutionClient(clients.sfn), "jobform",
+                new io.jobform.aws.LiveReads(clients, "jobform", store));
+        Map<String, io.jobform.operate.JobOperations.JobRow> rows = new TreeMap<>();
+        operations.jobs(java.time.Instant.now()).forEach(r -> rows.put(r.status().name(), r));
+        var nightly = rows.get("nightly-report");
+        assertThat(nightly.live().scheduleState()).contains("DISABLED");
+        assertThat(nightly.live().taskDefinition().orElseThrow()).endsWith("task-definition/jobform-nightly-report:2");
+        assertThat(nightly.live().differences(nightly.status())).containsExactly(
+                "Schedule: live DISABLED, desired ENABLED", "Schedule: modified in AWS after jobform applied it",
+                "TaskDefinition: live jobform-nightly-report:2, applied jobform-nightly-report:1");
+        assertThat(nightly.synced()).isFalse();
+        rows.remove("nightly-report");
+        assertThat(rows.values()).hasSize(5).allSatisfy(r -> assertThat(r.synced()).as(r.status().name()).isTrue());
     }
 
     @Test

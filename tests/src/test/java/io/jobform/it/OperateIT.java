@@ -51,10 +51,11 @@ class OperateIT extends InSandbox {
         OperateCli.Result before = cli.run("get", "jobs");
         assertThat(before.exit()).as(before.err()).isZero();
         assertThat(before.out().lines().findFirst().orElseThrow())
-                .matches("NAME +SCHEDULE +SUSPENDED +LAST RUN +RESULT +NEXT RUN +SYNCED");
-        assertThat(before.out()).containsPattern("nightly-report +cron\\(0 5 \\* \\* \\? \\*\\) Europe/Berlin +no +never +- +in \\S+ +yes")
-                .containsPattern("backfill-orders +on demand +- +never +- +- +yes")
-                .containsPattern("fetch-exchange-rates +rate\\(5 minutes\\) UTC +no +never");
+                .matches("NAME +SCHEDULE +SUSPENDED +STATE +REVISION +LAST RUN +RESULT +NEXT RUN +SYNCED");
+        assertThat(before.out()).containsPattern(
+                        "nightly-report +cron\\(0 5 \\* \\* \\? \\*\\) Europe/Berlin +no +ENABLED +1 +never +- +in \\S+ +yes")
+                .containsPattern("backfill-orders +on demand +- +- +1 +never +- +- +yes")
+                .containsPattern("fetch-exchange-rates +rate\\(5 minutes\\) UTC +no +ENABLED +1 +never");
 
         String arn = startAndComplete("nightly-report", new ExecutionOutcome.Failed("States.TaskFailed", EXIT_3_CAUSE));
         OperateCli.Result after = cli.run("get", "jobs", "-o", "json");
@@ -89,25 +90,76 @@ class OperateIT extends InSandbox {
 
         assertThat(sandbox.apply().applyFailed()).isFalse(); // the console edit is repaired
         assertThat(sandbox.apply(io.jobform.reconcile.ReconcileOptions.defaults().withDeep(true)).applyFailed())
-                .isFalse(); // a new revision of every task definition
+                .isFalse(); // everything else matches: no new revision
         OperateCli.Result repaired = cli.run("describe", "job", "nightly-report", "-o", "json");
         JsonNode json = JSON.readTree(repaired.out());
         assertThat(json.path("synced").asBoolean()).as(repaired.out()).isTrue();
         assertThat(json.path("live").path("schedule").path("state").asText()).isEqualTo("ENABLED");
         assertThat(json.path("live").path("schedule").path("expression").asText()).isEqualTo("cron(0 5 * * ? *)");
-        assertThat(json.path("live").path("taskDefinition").asText()).endsWith("task-definition/jobform-nightly-report:2");
+        assertThat(json.path("live").path("taskDefinition").asText()).endsWith("task-definition/jobform-nightly-report:1");
         assertThat(json.path("live").path("drift")).isEmpty();
         assertThat(repaired.out()).contains("\"arn\" : \"arn:aws:ecs:us-east-1:123456789012:task-definition/"
-                + "jobform-nightly-report:2\"");
+                + "jobform-nightly-report:1\"");
     }
 
     @Test
-    void getJobsMakesOneListExecutionsCallPerDeployedJobAndNoOtherAwsCall() {
+    void getJobsMakesOneListExecutionsCallPerDeployedJobAndListsTheLiveStateOnce() {
         sandbox.resetCalls();
         assertThat(cli.run("get", "jobs").exit()).isZero();
-        // 7 status objects: one LIST, one GET each; Step Functions only for the last run.
+        // 7 status objects: one LIST, one GET each, and the inventory; Step Functions only for
+        // the last run; the live state of all jobs from one page of schedules and one of revisions.
         assertThat(sandbox.calls()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                "s3:ListObjectsV2", 1L, "s3:GetObject", 7L, "states:ListExecutions", 7L));
+                "s3:ListObjectsV2", 1L, "s3:GetObject", 8L, "states:ListExecutions", 7L,
+                "scheduler:ListSchedules", 1L, "ecs:ListTaskDefinitions", 1L));
+    }
+
+    @Test
+    void getJobsShowsWhatIsLiveAndSyncedOnlyWhereItMatches() throws Exception {
+        var current = sandbox.clients.scheduler.getSchedule(b -> b.groupName("jobform").name("jobform-nightly-report"));
+        sandbox.clients.scheduler.updateSchedule(b -> b.groupName("jobform").name("jobform-nightly-report")
+                .scheduleExpression(current.scheduleExpression())
+                .scheduleExpressionTimezone(current.scheduleExpressionTimezone())
+                .flexibleTimeWindow(current.flexibleTimeWindow()).target(current.target())
+                .state(software.amazon.awssdk.services.scheduler.model.ScheduleState.DISABLED));
+        var td = sandbox.clients.ecs.describeTaskDefinition(b -> b.taskDefinition("jobform-invoice-sync")).taskDefinition();
+        sandbox.clients.ecs.registerTaskDefinition(b -> b.family(td.family()).taskRoleArn(td.taskRoleArn())
+                .executionRoleArn(td.executionRoleArn()).networkMode(td.networkMode())
+                .requiresCompatibilities(td.requiresCompatibilities()).cpu(td.cpu()).memory(td.memory())
+                .containerDefinitions(td.containerDefinitions()));
+        var other = sandbox.clients.scheduler.getSchedule(b -> b.groupName("jobform").name("jobform-fetch-exchange-rates"));
+        sandbox.clients.scheduler.updateSchedule(b -> b.groupName("jobform").name("jobform-fetch-exchange-rates")
+                .scheduleExpression("rate(7 minutes)").scheduleExpressionTimezone(other.scheduleExpressionTimezone())
+                .flexibleTimeWindow(other.flexibleTimeWindow()).target(other.target()).state(other.state()));
+
+        OperateCli.Result text = cli.run("get", "jobs");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out())
+                .containsPattern("(?m)^nightly-report +cron\\(0 5 \\* \\* \\? \\*\\) Europe/Berlin +no +DISABLED +1 .* no$")
+                .containsPattern("(?m)^invoice-sync +.* +ENABLED +2 +never .* no$")
+                .containsPattern("(?m)^fetch-exchange-rates +rate\\(5 minutes\\) UTC +no +ENABLED +1 .* no$")
+                .containsPattern("(?m)^db-maintenance +.* yes$");
+        JsonNode jobs = JSON.readTree(cli.run("get", "jobs", "-o", "json").out()).path("jobs");
+        JsonNode nightly = find(jobs, "nightly-report");
+        assertThat(nightly.path("synced").asBoolean()).isFalse();
+        assertThat(nightly.path("live").path("scheduleState").asText()).isEqualTo("DISABLED");
+        assertThat(nightly.path("live").path("drift")).extracting(JsonNode::asText)
+                .containsExactly("Schedule: live DISABLED, desired ENABLED",
+                        "Schedule: modified in AWS after jobform applied it");
+        assertThat(find(jobs, "invoice-sync").path("live").path("drift")).extracting(JsonNode::asText)
+                .containsExactly("TaskDefinition: live jobform-invoice-sync:2, applied jobform-invoice-sync:1");
+        assertThat(find(jobs, "fetch-exchange-rates").path("live").path("drift")).extracting(JsonNode::asText)
+                .containsExactly("Schedule: modified in AWS after jobform applied it");
+
+        // The next reconcile repairs the schedules and the deep one the task definition: all synced again.
+        assertThat(sandbox.apply().applyFailed()).isFalse();
+        assertThat(sandbox.apply(io.jobform.reconcile.ReconcileOptions.defaults().withDeep(true)).applyFailed())
+                .isFalse();
+        JsonNode after = JSON.readTree(cli.run("get", "jobs", "-o", "json").out()).path("jobs");
+        for (JsonNode job : after) {
+            assertThat(job.path("synced").asBoolean()).as(job.toString()).isTrue();
+        }
+        assertThat(find(after, "invoice-sync").path("live").path("taskDefinition").asText())
+                .endsWith("jobform-invoice-sync:3");
     }
 
     @Test
@@ -311,7 +363,7 @@ class OperateIT extends InSandbox {
         assertThat(frozen.exit()).as(frozen.err()).isZero();
         assertThat(frozen.out()).contains("Manifest:        broken.yaml", "Valid:           no", "Synced:          no",
                 "Resources:\n  none deployed").containsPattern("Last error: +broken\\.yaml:\\d+:\\d+: ");
-        assertThat(cli.run("get", "jobs").out()).containsPattern("broken +- +- +never +- +- +invalid");
+        assertThat(cli.run("get", "jobs").out()).containsPattern("broken +- +- +- +- +never +- +- +invalid");
         OperateCli.Result notDeployed = cli.run("run", "broken");
         assertThat(notDeployed.exit()).isEqualTo(1);
         assertThat(notDeployed.err().strip()).startsWith("jobform run: ScheduledJob/broken: not deployed: broken.yaml:")

@@ -57,7 +57,7 @@ class OperateJarIT {
 
         Run get = jobform("get", "jobs", "--local");
         assertThat(get.exit()).as(get.err()).isZero();
-        assertThat(get.out()).containsPattern("backfill-orders +on demand +- +\\S+ ago +RUNNING +- +yes");
+        assertThat(get.out()).containsPattern("backfill-orders +on demand +- +- +1 +\\S+ ago +RUNNING +- +yes");
 
         Run unknown = jobform("describe", "job", "nope", "--local");
         assertThat(unknown.exit()).isEqualTo(1);
