@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
                 + "spec-hash. Exit 0 rendered, 3 invalid manifests, 2 usage error.")
 public final class RenderCommand implements Callable<Integer> {
 
-    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
 
     @Spec
@@ -73,6 +72,10 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Security groups for jobs that name none (default: $JOBFORM_SECURITY_GROUPS).")
     List<String> securityGroups = List.of();
 
+    @Option(names = "--assign-public-ip", paramLabel = "true|false", description = "Give the tasks of jobs that name "
+            + "no network a public IP (default: $JOBFORM_ASSIGN_PUBLIC_IP or false).")
+    Optional<String> assignPublicIp = Optional.empty();
+
     @Option(names = {"--boundary-arn", "--permissions-boundary"}, paramLabel = "ARN",
             description = "Permissions boundary policy ARN put on every role (default: $JOBFORM_BOUNDARY_ARN).")
     Optional<String> boundary = Optional.empty();
@@ -89,13 +92,19 @@ public final class RenderCommand implements Callable<Integer> {
         Optional<String> boundaryArn = boundary.or(() -> env("JOBFORM_BOUNDARY_ARN"));
         List<String> subnetIds = !subnets.isEmpty() ? subnets : list(env("JOBFORM_SUBNETS"));
         List<String> groupIds = !securityGroups.isEmpty() ? securityGroups : list(env("JOBFORM_SECURITY_GROUPS"));
-        Optional<Network> network = subnetIds.isEmpty() ? Optional.empty()
-                : Optional.of(new Network(subnetIds, groupIds, false));
-        if (!ValidateCommand.INSTANCE.matcher(instanceName).matches()) {
-            return usage(err, "instance name '" + instanceName + "' must match ^[a-z][a-z0-9-]*$ and have at most 20 characters");
+        boolean publicIp;
+        try {
+            publicIp = Settings.assignPublicIp(assignPublicIp, System.getenv());
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
-        if (!ACCOUNT.matcher(accountId).matches()) {
-            return usage(err, "account '" + accountId + "' must be 12 digits");
+        Optional<Network> network = subnetIds.isEmpty() ? Optional.empty()
+                : Optional.of(new Network(subnetIds, groupIds, publicIp));
+        Optional<String> problem = InstanceConfig.nameProblem(instance.isPresent() ? "--instance" : "JOBFORM_INSTANCE",
+                instanceName).or(() -> InstanceConfig.accountProblem(account.isPresent() ? "--account-id"
+                        : "JOBFORM_ACCOUNT_ID", accountId));
+        if (problem.isPresent()) {
+            return usage(err, problem.get());
         }
         if (!REGION.matcher(regionName).matches()) {
             return usage(err, "region '" + regionName + "' is not an AWS region name");

@@ -27,12 +27,7 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
         String cluster = o.cluster.or(() -> env(env, "JOBFORM_CLUSTER")).orElse("");
         List<String> subnets = !o.subnets.isEmpty() ? o.subnets : list(env(env, "JOBFORM_SUBNETS"));
         List<String> groups = !o.securityGroups.isEmpty() ? o.securityGroups : list(env(env, "JOBFORM_SECURITY_GROUPS"));
-        String publicIpSetting = o.assignPublicIp.isPresent() ? "--assign-public-ip" : "JOBFORM_ASSIGN_PUBLIC_IP";
-        Optional<String> publicIpText = o.assignPublicIp.or(() -> env(env, "JOBFORM_ASSIGN_PUBLIC_IP"));
-        if (publicIpText.isPresent() && !publicIpText.get().equals("true") && !publicIpText.get().equals("false")) {
-            throw new IllegalArgumentException(publicIpSetting + " must be true or false, not '" + publicIpText.get() + "'");
-        }
-        boolean publicIp = publicIpText.filter("true"::equals).isPresent();
+        boolean publicIp = assignPublicIp(o.assignPublicIp, env);
         Optional<Network> network = subnets.isEmpty() ? Optional.empty()
                 : Optional.of(new Network(subnets, groups, publicIp));
         Optional<String> boundary = o.boundaryArn.or(() -> env(env, "JOBFORM_BOUNDARY_ARN"));
@@ -56,6 +51,21 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
             boundary = boundary.or(() -> Optional.of("arn:aws:iam::" + LOCAL_ACCOUNT + ":policy/jobform-boundary"));
         }
         return new Settings(instance, region, account, bucket, source, cluster, network, boundary);
+    }
+
+    /**
+     * {@code --assign-public-ip}, else {@code JOBFORM_ASSIGN_PUBLIC_IP}, else false; read strictly
+     * ({@code yes} silently meaning false would hide a typo).
+     *
+     * @throws IllegalArgumentException naming the setting
+     */
+    static boolean assignPublicIp(Optional<String> flag, Map<String, String> env) {
+        String setting = flag.isPresent() ? "--assign-public-ip" : "JOBFORM_ASSIGN_PUBLIC_IP";
+        Optional<String> text = flag.or(() -> env(env, "JOBFORM_ASSIGN_PUBLIC_IP"));
+        if (text.isPresent() && !text.get().equals("true") && !text.get().equals("false")) {
+            throw new IllegalArgumentException(setting + " must be true or false, not '" + text.get() + "'");
+        }
+        return text.filter("true"::equals).isPresent();
     }
 
     InstanceConfig config(String effectiveRegion) {

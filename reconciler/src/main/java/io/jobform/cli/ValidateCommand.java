@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
                 + "permission guardrails). Exit 0 valid, 3 invalid, 2 usage error.")
 public final class ValidateCommand implements Callable<Integer> {
 
-    static final java.util.regex.Pattern INSTANCE = java.util.regex.Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
 
     enum Format { text, json, github }
 
@@ -55,9 +54,10 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String instanceName = instance.or(() -> Optional.ofNullable(System.getenv("JOBFORM_INSTANCE")))
                 .filter(s -> !s.isBlank()).orElse(InstanceConfig.DEFAULT_INSTANCE);
-        if (!INSTANCE.matcher(instanceName).matches()) {
-            err.println("jobform validate: instance name '" + instanceName + "' must match ^[a-z][a-z0-9-]*$ and have "
-                    + "at most 20 characters");
+        Optional<String> badName = InstanceConfig.nameProblem(instance.isPresent() ? "--instance" : "JOBFORM_INSTANCE",
+                instanceName);
+        if (badName.isPresent()) {
+            err.println("jobform validate: " + badName.get());
             return ExitCodes.USAGE;
         }
         io.jobform.calendar.FargateLimits fargate;

@@ -148,6 +148,29 @@ class RenderCommandTest {
     }
 
     @Test
+    void theFallbackNetworkTakesAPublicIpFlagReadStrictly(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("lonely.yaml"), """
+                apiVersion: jobform.io/v1alpha1
+                kind: ScheduledJob
+                metadata: {name: lonely}
+                spec:
+                  cluster: jobs
+                  container: {image: busybox, cpu: 256, memory: 512}
+                """);
+        Run enabled = run("render", dir.toString(), "--subnets", "subnet-1", "--assign-public-ip", "true");
+        assertThat(enabled.code()).as(enabled.err()).isZero();
+        assertThat(enabled.out()).contains("\"AssignPublicIp\" : \"ENABLED\"").doesNotContain("DISABLED");
+        Run off = run("render", dir.toString(), "--subnets", "subnet-1");
+        assertThat(off.out()).contains("\"AssignPublicIp\" : \"DISABLED\"").doesNotContain("ENABLED");
+        Run typo = run("render", dir.toString(), "--subnets", "subnet-1", "--assign-public-ip", "yes");
+        assertThat(typo.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("--assign-public-ip must be true or false, not 'yes'");
+        Run badName = run("render", dir.toString(), "--instance", "Team_A");
+        assertThat(badName.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badName.err()).contains("--instance: instance name 'Team_A' must match");
+    }
+
+    @Test
     void unknownJobIsAUsageError() {
         Run r = run("render", "../manifests", "--job", "no-such-job");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
