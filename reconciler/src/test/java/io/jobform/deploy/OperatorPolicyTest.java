@@ -36,6 +36,9 @@ class OperatorPolicyTest {
     static final Map<String, List<String>> STORE_CALLS = Map.of("get", List.of("s3:GetObject"),
             "list", List.of("s3:ListBucket"), "bucket", List.of());
 
+    /** Calls the adapters make through another adapter's method, and the actions behind them. */
+    static final Map<String, List<String>> CLIENT_CALLS = Map.of("ScheduleClient.list", List.of("scheduler:ListSchedules"));
+
     static final String INSTANCE = EffectivePermissionsTest.INSTANCE;
     final EffectivePermissionsTest template = new EffectivePermissionsTest();
 
@@ -50,6 +53,12 @@ class OperatorPolicyTest {
                         .containsKey(store.group(1));
                 actions.addAll(STORE_CALLS.get(store.group(1)));
             }
+            Matcher client = Pattern.compile("new ([A-Za-z]+Client)\\([^)]*\\)\\.([a-zA-Z]+)\\(").matcher(source);
+            while (client.find()) {
+                String call = client.group(1) + "." + client.group(2);
+                assertThat(CLIENT_CALLS).as(file + " calls " + call + ": map it to its actions").containsKey(call);
+                actions.addAll(CLIENT_CALLS.get(call));
+            }
         }
         return actions;
     }
@@ -63,8 +72,6 @@ class OperatorPolicyTest {
         Map<String, List<AccessRequest>> needs = new TreeMap<>();
         needs.put("s3:ListBucket", List.of(AccessRequest.of("s3:ListBucket", "arn:aws:s3:::" + bucket)
                 .with("s3:prefix", StateKeys.of(INSTANCE).statusPrefix())));
-        needs.put("s3:GetObject", List.of(AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/"
-                + JobStatus.key(StateKeys.of(INSTANCE).statusPrefix(), "nightly-report"))));
         for (String a : List.of("DescribeStateMachine", "ListExecutions", "StartExecution")) {
             needs.put("states:" + a, List.of(AccessRequest.of("states:" + a, machine)));
         }
@@ -74,6 +81,11 @@ class OperatorPolicyTest {
         needs.put("scheduler:GetSchedule", List.of(AccessRequest.of("scheduler:GetSchedule",
                 "arn:aws:scheduler" + regional + "schedule/" + INSTANCE + "/" + job)));
         needs.put("ecs:DescribeTaskDefinition", List.of(AccessRequest.of("ecs:DescribeTaskDefinition", "*")));
+        needs.put("ecs:ListTaskDefinitions", List.of(AccessRequest.of("ecs:ListTaskDefinitions", "*")));
+        needs.put("scheduler:ListSchedules", List.of(AccessRequest.of("scheduler:ListSchedules", "*")));
+        needs.put("s3:GetObject", List.of(AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/"
+                + JobStatus.key(StateKeys.of(INSTANCE).statusPrefix(), "nightly-report")),
+                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/" + StateKeys.of(INSTANCE).inventory())));
         String group = "arn:aws:logs" + regional + "log-group:/jobform/" + INSTANCE;
         needs.put("logs:GetLogEvents", List.of(AccessRequest.of("logs:GetLogEvents", group),
                 AccessRequest.of("logs:GetLogEvents", group + ":log-stream:nightly-report/nightly-report/abc")));
@@ -112,7 +124,8 @@ class OperatorPolicyTest {
                 AccessRequest.of("states:StartExecution", "arn:aws:states" + regional + "stateMachine:other-job"),
                 AccessRequest.of("states:StopExecution", "arn:aws:states" + regional + "execution:other-job:x"),
                 AccessRequest.of("logs:GetLogEvents", "arn:aws:logs" + regional + "log-group:/jobform/other:log-stream:x"),
-                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/inventory.json"),
+                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/lease.json"),
+                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/applied/nightly-report.json"),
                 AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/manifests/job.yaml"),
                 AccessRequest.of("s3:ListBucket", "arn:aws:s3:::" + bucket).with("s3:prefix", "manifests/"))) {
             assertThat(operator.evaluate(foreign).allowed()).as(foreign.toString()).isFalse();
