@@ -1,5 +1,6 @@
 package io.jobform.emulator.ecs;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
@@ -15,7 +16,6 @@ import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Amazon ECS, the task definition part plus DescribeTasks for the tasks Step Functions'
@@ -27,12 +27,13 @@ public final class EcsService extends JsonService implements TaggedResources, St
     /** The snapshot member holding the simulated tasks, beside one member per region. */
     private static final String TASKS = "simulatedTasks";
 
-    private final Map<String, TaskDefinitionStore> regions = new TreeMap<>();
+    private final RegionalStores<TaskDefinitionStore> regions;
     private final SimulatedTasks tasks = new SimulatedTasks();
 
     public EcsService(EmulatorContext context) {
         super("ecs", Protocol.AWS_JSON_1_1, EcsErrors::client);
         this.context = context;
+        this.regions = new RegionalStores<>(r -> new TaskDefinitionStore(r, context.accountId()));
     }
 
     @Override
@@ -80,24 +81,18 @@ public final class EcsService extends JsonService implements TaggedResources, St
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = JsonBody.object();
-        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        ObjectNode out = regions.snapshot();
         out.set(TASKS, tasks.snapshot());
         return out;
     }
 
     @Override
     public synchronized void restore(JsonNode snapshot) {
-        regions.clear();
         tasks.restore(snapshot.path(TASKS));
-        snapshot.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals(TASKS)) {
-                store(e.getKey()).restore(e.getValue());
-            }
-        });
+        regions.restore(snapshot, TASKS);
     }
 
     private TaskDefinitionStore store(String region) {
-        return regions.computeIfAbsent(region, r -> new TaskDefinitionStore(r, context.accountId()));
+        return regions.get(region);
     }
 }

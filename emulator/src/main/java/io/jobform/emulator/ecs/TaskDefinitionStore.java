@@ -1,5 +1,6 @@
 package io.jobform.emulator.ecs;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * The task definitions of one account and region. Revisions count up per family and are never
  * reused, even after every revision of a family was deleted (API_RegisterTaskDefinition).
  */
-final class TaskDefinitionStore {
+final class TaskDefinitionStore implements RegionalStores.Store {
     private static final Pattern ARN = Pattern.compile(
             "^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\\d{12}):task-definition/([a-zA-Z0-9_-]{1,255})(?::(\\d+))?$");
     private static final Pattern FAMILY_REVISION = Pattern.compile("^([a-zA-Z0-9_-]{1,255})(?::(\\d+))?$");
@@ -130,7 +131,8 @@ final class TaskDefinitionStore {
         return result;
     }
 
-    JsonNode snapshot() {
+    @Override
+    public JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         families.forEach((name, f) -> {
             ObjectNode family = out.putObject(name);
@@ -145,7 +147,8 @@ final class TaskDefinitionStore {
         return out;
     }
 
-    void restore(JsonNode snapshot) {
+    @Override
+    public void restore(JsonNode snapshot) {
         families.clear();
         snapshot.fields().forEachRemaining(e -> {
             Family family = new Family();

@@ -1,5 +1,6 @@
 package io.jobform.emulator.logs;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The log groups of one region; each group's streams keep their events in timestamp order. */
-final class LogStore {
+final class LogStore implements RegionalStores.Store {
     private static final Comparator<LogEvent> ORDER = Comparator.comparingLong(LogEvent::timestamp)
             .thenComparingLong(LogEvent::sequence);
 
@@ -46,7 +47,8 @@ final class LogStore {
         stream.sort(ORDER);
     }
 
-    JsonNode snapshot() {
+    @Override
+    public JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         out.put("sequence", sequence);
         ObjectNode all = out.putObject("groups");
@@ -61,7 +63,8 @@ final class LogStore {
         return out;
     }
 
-    void restore(JsonNode state) {
+    @Override
+    public void restore(JsonNode state) {
         groups.clear();
         sequence = state.path("sequence").asLong();
         state.path("groups").fields().forEachRemaining(g -> {

@@ -1,5 +1,6 @@
 package io.jobform.emulator.logs;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
@@ -14,9 +15,7 @@ import io.jobform.emulator.jsonapi.JsonService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Amazon CloudWatch Logs, the calls jobform and the awslogs driver make: awsJson1.1 with
@@ -25,12 +24,13 @@ import java.util.TreeMap;
  */
 public final class LogsService extends JsonService implements StatefulService {
     private final EmulatorContext context;
-    private final Map<String, LogStore> regions = new TreeMap<>();
+    private final RegionalStores<LogStore> regions;
     private volatile Runnable beforeRead = () -> { };
 
     public LogsService(EmulatorContext context) {
         super("logs", Protocol.AWS_JSON_1_1, LogsErrors::invalid);
         this.context = context;
+        this.regions = new RegionalStores<>(r -> new LogStore());
     }
 
     /**
@@ -102,18 +102,16 @@ public final class LogsService extends JsonService implements StatefulService {
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = JsonBody.object();
-        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        ObjectNode out = regions.snapshot();
         return out;
     }
 
     @Override
     public synchronized void restore(JsonNode snapshot) {
-        regions.clear();
-        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+        regions.restore(snapshot);
     }
 
     private LogStore store(String region) {
-        return regions.computeIfAbsent(region, r -> new LogStore());
+        return regions.get(region);
     }
 }

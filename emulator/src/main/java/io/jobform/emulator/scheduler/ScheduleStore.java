@@ -1,5 +1,6 @@
 package io.jobform.emulator.scheduler;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.jsonapi.JsonBody;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * The schedule groups and schedules of one account and region. The group "default" always
  * exists and cannot be deleted; deleting another group deletes its schedules.
  */
-final class ScheduleStore {
+final class ScheduleStore implements RegionalStores.Store {
     static final String DEFAULT_GROUP = "default";
 
     static final class Group {
@@ -73,7 +74,8 @@ final class ScheduleStore {
         return groups;
     }
 
-    JsonNode snapshot() {
+    @Override
+    public JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         groups.values().forEach(g -> {
             ObjectNode group = out.putObject(g.name);
@@ -86,7 +88,8 @@ final class ScheduleStore {
         return out;
     }
 
-    void restore(JsonNode snapshot) {
+    @Override
+    public void restore(JsonNode snapshot) {
         groups.clear();
         snapshot.fields().forEachRemaining(e -> {
             JsonNode g = e.getValue();

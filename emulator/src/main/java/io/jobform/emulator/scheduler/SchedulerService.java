@@ -1,5 +1,6 @@
 package io.jobform.emulator.scheduler;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
@@ -14,16 +15,16 @@ import io.jobform.emulator.jsonapi.JsonBody;
 import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Amazon EventBridge Scheduler over restJson1 (botocore scheduler/2021-06-30), state per region. */
 public final class SchedulerService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
-    private final Map<String, ScheduleStore> regions = new TreeMap<>();
+    private final RegionalStores<ScheduleStore> regions;
 
     public SchedulerService(EmulatorContext context) {
         super("scheduler", Protocol.REST_JSON, SchedulerErrors::validation);
         this.context = context;
+        this.regions = new RegionalStores<>(r -> new ScheduleStore(r, context.accountId(), context.clock().instant()));
     }
 
     @Override
@@ -63,18 +64,16 @@ public final class SchedulerService extends JsonService implements TaggedResourc
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = JsonBody.object();
-        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        ObjectNode out = regions.snapshot();
         return out;
     }
 
     @Override
     public synchronized void restore(JsonNode snapshot) {
-        regions.clear();
-        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+        regions.restore(snapshot);
     }
 
     private ScheduleStore store(String region) {
-        return regions.computeIfAbsent(region, r -> new ScheduleStore(r, context.accountId(), context.clock().instant()));
+        return regions.get(region);
     }
 }

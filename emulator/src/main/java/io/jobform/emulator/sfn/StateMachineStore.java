@@ -1,5 +1,6 @@
 package io.jobform.emulator.sfn;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.jsonapi.JsonBody;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * the body DescribeStateMachine returns, an execution as the body DescribeExecution returns;
  * both are plain JSON so the state snapshots as it is.
  */
-final class StateMachineStore {
+final class StateMachineStore implements RegionalStores.Store {
 
     static final class Machine {
         final ObjectNode body;
@@ -77,7 +78,8 @@ final class StateMachineStore {
                 .orElseThrow(() -> SfnErrors.executionNotFound(arn));
     }
 
-    JsonNode snapshot() {
+    @Override
+    public JsonNode snapshot() {
         ObjectNode out = JsonBody.object();
         machines.values().forEach(m -> {
             ObjectNode entry = out.putObject(m.name());
@@ -89,7 +91,8 @@ final class StateMachineStore {
         return out;
     }
 
-    void restore(JsonNode snapshot) {
+    @Override
+    public void restore(JsonNode snapshot) {
         machines.clear();
         snapshot.fields().forEachRemaining(e -> {
             Machine m = put((ObjectNode) e.getValue().get("stateMachine").deepCopy());

@@ -1,5 +1,6 @@
 package io.jobform.emulator.sfn;
 
+import io.jobform.emulator.core.RegionalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobform.emulator.core.AwsException;
@@ -16,7 +17,6 @@ import io.jobform.emulator.jsonapi.JsonService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * AWS Step Functions over awsJson1.0 with target prefix AWSStepFunctions (botocore
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class StepFunctionsService extends JsonService implements TaggedResources, StatefulService {
     private final EmulatorContext context;
-    private final Map<String, StateMachineStore> regions = new TreeMap<>();
+    private final RegionalStores<StateMachineStore> regions;
     private final TaskOutcomes outcomes = new TaskOutcomes();
     private final List<PublishedMessage> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Map<String, List<JsonNode>>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,6 +50,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
             ContainerLogs logs) {
         super("states", Protocol.AWS_JSON_1_0, SfnErrors::validation);
         this.context = context;
+        this.regions = new RegionalStores<>(r -> new StateMachineStore(r, context.accountId()));
         this.definitions = definitions;
         this.tasks = tasks;
         this.logs = logs;
@@ -130,7 +131,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
 
     /** Ends the executions and writes the container log lines the clock has reached, in every region. */
     public synchronized void settle() {
-        regions.values().forEach(store -> runner(store).settle());
+        regions.all().forEach(store -> runner(store).settle());
     }
 
     /** ARNs of the executions in a region with the given status, oldest first. */
@@ -161,15 +162,13 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = JsonBody.object();
-        regions.forEach((region, store) -> out.set(region, store.snapshot()));
+        ObjectNode out = regions.snapshot();
         return out;
     }
 
     @Override
     public synchronized void restore(JsonNode snapshot) {
-        regions.clear();
-        snapshot.fields().forEachRemaining(e -> store(e.getKey()).restore(e.getValue()));
+        regions.restore(snapshot);
     }
 
     private ExecutionRunner runner(StateMachineStore store) {
@@ -177,6 +176,6 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
     }
 
     private StateMachineStore store(String region) {
-        return regions.computeIfAbsent(region, r -> new StateMachineStore(r, context.accountId()));
+        return regions.get(region);
     }
 }
