@@ -1,8 +1,8 @@
 package io.jobform.cli;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,20 +34,6 @@ public final class EngineOptions {
     @Option(names = "--bucket", description = "Bucket for status, inventory and lease (default: $JOBFORM_BUCKET).")
     Optional<String> bucket = Optional.empty();
 
-    @Option(names = "--cluster", description = "ECS cluster for jobs that name none (default: $JOBFORM_CLUSTER).")
-    Optional<String> cluster = Optional.empty();
-
-    @Option(names = "--subnets", split = ",", description = "Subnets for jobs that name none (default: $JOBFORM_SUBNETS).")
-    List<String> subnets = List.of();
-
-    @Option(names = "--security-groups", split = ",",
-            description = "Security groups for jobs that name none (default: $JOBFORM_SECURITY_GROUPS).")
-    List<String> securityGroups = List.of();
-
-    @Option(names = "--assign-public-ip", paramLabel = "true|false", description = "Give the tasks of jobs that name "
-            + "no network a public IP (default: $JOBFORM_ASSIGN_PUBLIC_IP or false).")
-    Optional<String> assignPublicIp = Optional.empty();
-
-    @Option(names = "--boundary-arn", description = "Permissions boundary of every role (default: $JOBFORM_BOUNDARY_ARN).")
-    Optional<String> boundaryArn = Optional.empty();
+    @Mixin
+    FallbackOptions fallback = new FallbackOptions();
 }

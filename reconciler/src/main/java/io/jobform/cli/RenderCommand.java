@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,24 +62,8 @@ public final class RenderCommand implements Callable<Integer> {
     Optional<String> region = Optional.empty();
 
     // No default cluster, as for plan and apply: a job that ends up with none is the render error apply reports.
-    @Option(names = "--cluster", description = "ECS cluster for jobs whose manifest and JobDefaults name none "
-            + "(default: $JOBFORM_CLUSTER; none otherwise, an error for such jobs as in apply).")
-    Optional<String> cluster = Optional.empty();
-
-    @Option(names = "--subnets", split = ",", description = "Subnets for jobs that name none (default: $JOBFORM_SUBNETS).")
-    List<String> subnets = List.of();
-
-    @Option(names = "--security-groups", split = ",",
-            description = "Security groups for jobs that name none (default: $JOBFORM_SECURITY_GROUPS).")
-    List<String> securityGroups = List.of();
-
-    @Option(names = "--assign-public-ip", paramLabel = "true|false", description = "Give the tasks of jobs that name "
-            + "no network a public IP (default: $JOBFORM_ASSIGN_PUBLIC_IP or false).")
-    Optional<String> assignPublicIp = Optional.empty();
-
-    @Option(names = {"--boundary-arn", "--permissions-boundary"}, paramLabel = "ARN",
-            description = "Permissions boundary policy ARN put on every role (default: $JOBFORM_BOUNDARY_ARN).")
-    Optional<String> boundary = Optional.empty();
+    @Mixin
+    FallbackOptions fallback = new FallbackOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -88,18 +73,14 @@ public final class RenderCommand implements Callable<Integer> {
         // Plan and apply require the account; render calls nothing, so it fills in apply --local's.
         String accountId = pick(account, "JOBFORM_ACCOUNT_ID", Settings.LOCAL_ACCOUNT);
         String regionName = pick(region.or(() -> env("JOBFORM_REGION")), "AWS_REGION", "us-east-1");
-        String clusterName = pick(cluster, "JOBFORM_CLUSTER", "");
-        Optional<String> boundaryArn = boundary.or(() -> env("JOBFORM_BOUNDARY_ARN"));
-        List<String> subnetIds = !subnets.isEmpty() ? subnets : list(env("JOBFORM_SUBNETS"));
-        List<String> groupIds = !securityGroups.isEmpty() ? securityGroups : list(env("JOBFORM_SECURITY_GROUPS"));
-        boolean publicIp;
+        String clusterName = fallback.cluster(System.getenv());
+        Optional<String> boundaryArn = fallback.boundaryArn(System.getenv());
+        Optional<Network> network;
         try {
-            publicIp = Settings.assignPublicIp(assignPublicIp, System.getenv());
+            network = fallback.network(System.getenv());
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
-        Optional<Network> network = subnetIds.isEmpty() ? Optional.empty()
-                : Optional.of(new Network(subnetIds, groupIds, publicIp));
         Optional<String> problem = InstanceConfig.nameProblem(instance.isPresent() ? "--instance" : "JOBFORM_INSTANCE",
                 instanceName).or(() -> InstanceConfig.accountProblem(account.isPresent() ? "--account-id"
                         : "JOBFORM_ACCOUNT_ID", accountId));
@@ -153,11 +134,6 @@ public final class RenderCommand implements Callable<Integer> {
 
     private static Optional<String> env(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
-    }
-
-    private static List<String> list(Optional<String> value) {
-        return value.map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
-                .orElse(List.of());
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -2,7 +2,6 @@ package io.jobform.cli;
 
 import io.jobform.config.InstanceConfig;
 import io.jobform.manifest.Network;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +23,9 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
         Optional<String> account = o.accountId.or(() -> env(env, "JOBFORM_ACCOUNT_ID"));
         Optional<String> bucket = o.bucket.or(() -> env(env, "JOBFORM_BUCKET"));
         String source = o.source.or(() -> env(env, "JOBFORM_SOURCE")).orElse("manifests");
-        String cluster = o.cluster.or(() -> env(env, "JOBFORM_CLUSTER")).orElse("");
-        List<String> subnets = !o.subnets.isEmpty() ? o.subnets : list(env(env, "JOBFORM_SUBNETS"));
-        List<String> groups = !o.securityGroups.isEmpty() ? o.securityGroups : list(env(env, "JOBFORM_SECURITY_GROUPS"));
-        boolean publicIp = assignPublicIp(o.assignPublicIp, env);
-        Optional<Network> network = subnets.isEmpty() ? Optional.empty()
-                : Optional.of(new Network(subnets, groups, publicIp));
-        Optional<String> boundary = o.boundaryArn.or(() -> env(env, "JOBFORM_BOUNDARY_ARN"));
+        String cluster = o.fallback.cluster(env);
+        Optional<Network> network = o.fallback.network(env);
+        Optional<String> boundary = o.fallback.boundaryArn(env);
         // Read as strictly as the Lambda function reads them (HandlerConfig): a name that cannot
         // prefix AWS names or an account that cannot be in an ARN is a usage error, not a failed apply.
         String instanceSetting = o.instance.isPresent() ? "--instance" : "JOBFORM_INSTANCE";
@@ -53,21 +48,6 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
         return new Settings(instance, region, account, bucket, source, cluster, network, boundary);
     }
 
-    /**
-     * {@code --assign-public-ip}, else {@code JOBFORM_ASSIGN_PUBLIC_IP}, else false; read strictly
-     * ({@code yes} silently meaning false would hide a typo).
-     *
-     * @throws IllegalArgumentException naming the setting
-     */
-    static boolean assignPublicIp(Optional<String> flag, Map<String, String> env) {
-        String setting = flag.isPresent() ? "--assign-public-ip" : "JOBFORM_ASSIGN_PUBLIC_IP";
-        Optional<String> text = flag.or(() -> env(env, "JOBFORM_ASSIGN_PUBLIC_IP"));
-        if (text.isPresent() && !text.get().equals("true") && !text.get().equals("false")) {
-            throw new IllegalArgumentException(setting + " must be true or false, not '" + text.get() + "'");
-        }
-        return text.filter("true"::equals).isPresent();
-    }
-
     InstanceConfig config(String effectiveRegion) {
         return new InstanceConfig(instance, partitionOf(effectiveRegion), effectiveRegion, accountId.orElseThrow(),
                 cluster, network, boundaryArn);
@@ -82,10 +62,5 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
 
     private static Optional<String> env(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
-    }
-
-    private static List<String> list(Optional<String> value) {
-        return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
     }
 }
