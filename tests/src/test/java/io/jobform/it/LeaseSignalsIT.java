@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobform.emulator.hooks.Hooks;
 import io.jobform.reconcile.Lease;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -47,42 +45,12 @@ class LeaseSignalsIT extends InSandbox {
         hooks.clearCallListener();
     }
 
-    private record Run(Process process, Path output) {
-        String text() {
-            try {
-                return Files.readString(output);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        int exit() throws InterruptedException {
-            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("process ended").isTrue();
-            return process.exitValue();
-        }
+    private JarProcess jobform(String name, Optional<String> stdin, String... args) throws IOException {
+        return JarProcess.start(sandbox, work, name, stdin, List.of(args));
     }
 
-    private Run jobform(String name, Optional<String> stdin, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("jobform.jar")).toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", sandbox.emulator.endpoint().toString(), "--region",
-                sandbox.emulator.region(), "--account-id", sandbox.emulator.accountId(), "--bucket", Sandbox.BUCKET));
-        Path output = work.resolve(name + ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        try (var in = process.getOutputStream()) {
-            if (stdin.isPresent()) {
-                in.write(stdin.get().getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return new Run(process, output);
-    }
-
-    private Run apply(String name) throws IOException {
-        return jobform(name, Optional.empty(), "apply", "--instance", "jobform", "--source",
-                "s3://" + SOURCE_BUCKET + "/jobs/", "--cluster", "jobform-local", "--subnets", "subnet-local",
-                "--security-groups", "sg-local", "--boundary-arn", "arn:aws:iam::123456789012:policy/jobform-boundary");
+    private JarProcess apply(String name) throws IOException {
+        return JarProcess.start(sandbox, work, name, Optional.empty(), JarProcess.apply(SOURCE_BUCKET));
     }
 
     /** Holds every call that creates a resource until {@code gate} opens; {@code reached} counts the first. */
@@ -106,7 +74,7 @@ class LeaseSignalsIT extends InSandbox {
     private void stoppedMidApplyReleasesTheLease(String signal) throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch reached = holdCreates(gate);
-        Run holder = apply("holder");
+        JarProcess holder = apply("holder");
         assertThat(reached.await(3, TimeUnit.MINUTES)).as("the holder is applying").isTrue();
         assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).as("it holds the lease").isPresent();
 
@@ -139,14 +107,14 @@ class LeaseSignalsIT extends InSandbox {
 
     @Test
     void unlockShowsTheHolderAndRemovesTheLeaseOnlyWhenConfirmed() throws Exception {
-        Run none = jobform("none", Optional.empty(), "unlock", "--force");
+        JarProcess none = jobform("none", Optional.empty(), "unlock", "--force");
         assertThat(none.exit()).as(none.text()).isZero();
         assertThat(none.text()).contains("No lease is held (s3://jobform-it/_jobform/lease.json).");
 
         Instant expires = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         holdLease("ci-runner-7/4242/1a2b3c4d\\u001b[31m", expires);
 
-        Run declined = jobform("declined", Optional.of("no\n"), "unlock");
+        JarProcess declined = jobform("declined", Optional.of("no\n"), "unlock");
         assertThat(declined.exit()).as(declined.text()).isEqualTo(1);
         assertThat(declined.text()).contains("Lease s3://jobform-it/_jobform/lease.json:",
                 "  holder:   ci-runner-7/4242/1a2b3c4d\\u001B[31m", "  acquired: 2026-12-01T10:00:00Z",
@@ -155,17 +123,17 @@ class LeaseSignalsIT extends InSandbox {
         assertThat(declined.text()).doesNotContain("\u001b");
         assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isPresent();
 
-        Run noInput = jobform("no-input", Optional.empty(), "unlock");
+        JarProcess noInput = jobform("no-input", Optional.empty(), "unlock");
         assertThat(noInput.exit()).as(noInput.text()).isEqualTo(1);
         assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isPresent();
 
-        Run confirmed = jobform("confirmed", Optional.of("yes\n"), "unlock");
+        JarProcess confirmed = jobform("confirmed", Optional.of("yes\n"), "unlock");
         assertThat(confirmed.exit()).as(confirmed.text()).isZero();
         assertThat(confirmed.text()).contains("Lease removed.");
         assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
 
         holdLease("crashed", Instant.now().minus(Duration.ofMinutes(1)));
-        Run forced = jobform("forced", Optional.empty(), "unlock", "--force");
+        JarProcess forced = jobform("forced", Optional.empty(), "unlock", "--force");
         assertThat(forced.exit()).as(forced.text()).isZero();
         assertThat(forced.text()).contains("holder:   crashed", "(expired: the next reconcile takes it over anyway)",
                 "Lease removed.").doesNotContain("Type 'yes'");

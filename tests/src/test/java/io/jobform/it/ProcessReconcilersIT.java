@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobform.emulator.hooks.Fault;
 import io.jobform.emulator.hooks.Hooks;
-import io.jobform.reconcile.Lease;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,34 +58,10 @@ class ProcessReconcilersIT extends InSandbox {
         }
     }
 
-    private record Run(Process process, Path output) {
-        String text() {
-            try {
-                return Files.readString(output);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        int exit() throws InterruptedException {
-            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("process ended").isTrue();
-            return process.exitValue();
-        }
-    }
-
-    private Run apply(String name, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("jobform.jar")).toAbsolutePath().toString(), "apply",
-                "--endpoint-url", sandbox.emulator.endpoint().toString(), "--region", sandbox.emulator.region(),
-                "--account-id", sandbox.emulator.accountId(), "--bucket", Sandbox.BUCKET, "--instance", "jobform",
-                "--source", "s3://" + SOURCE_BUCKET + "/jobs/", "--cluster", "jobform-local",
-                "--subnets", "subnet-local", "--security-groups", "sg-local",
-                "--boundary-arn", "arn:aws:iam::123456789012:policy/jobform-boundary"));
-        command.addAll(List.of(extra));
-        Path output = work.resolve(name + ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        return new Run(process, output);
+    private JarProcess apply(String name, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(JarProcess.apply(SOURCE_BUCKET));
+        args.addAll(List.of(extra));
+        return JarProcess.start(sandbox, work, name, Optional.empty(), args);
     }
 
     /** Calls that change AWS resources (the S3 lease, status and inventory writes excluded). */
@@ -118,7 +92,7 @@ class ProcessReconcilersIT extends InSandbox {
         return reached;
     }
 
-    private long alive(List<Run> runs) {
+    private long alive(List<JarProcess> runs) {
         return runs.stream().filter(r -> r.process().isAlive()).count();
     }
 
@@ -130,7 +104,7 @@ class ProcessReconcilersIT extends InSandbox {
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch reached = holdMutatingCalls(1, gate, Optional.empty());
 
-        List<Run> runs = List.of(apply("p1", "--lease-wait-seconds", "2"), apply("p2", "--lease-wait-seconds", "2"),
+        List<JarProcess> runs = List.of(apply("p1", "--lease-wait-seconds", "2"), apply("p2", "--lease-wait-seconds", "2"),
                 apply("p3", "--lease-wait-seconds", "2"));
         assertThat(reached.await(3, TimeUnit.MINUTES)).as("one process reached its first change").isTrue();
         for (int i = 0; i < 1800 && alive(runs) > 1; i++) {
@@ -140,8 +114,8 @@ class ProcessReconcilersIT extends InSandbox {
         gate.countDown();
         hooks.clearCallListener();
 
-        List<Run> appliers = new ArrayList<>();
-        for (Run run : runs) {
+        List<JarProcess> appliers = new ArrayList<>();
+        for (JarProcess run : runs) {
             int exit = run.exit();
             if (run.text().contains("holds the lease until")) {
                 assertThat(exit).as(run.text()).isEqualTo(1);
@@ -162,7 +136,7 @@ class ProcessReconcilersIT extends InSandbox {
         assertThat(hooks.calls("ecs:RegisterTaskDefinition")).as("one revision per family").isEqualTo(20);
         assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).as("the lease was released").isEmpty();
 
-        Run check = apply("check");
+        JarProcess check = apply("check");
         assertThat(check.exit()).as(check.text()).isZero();
         assertThat(check.text()).contains("Everything is up to date.");
         assertThat(sandbox.clients.sfn.listStateMachines(b -> { }).stateMachines()).hasSize(20);
@@ -173,7 +147,7 @@ class ProcessReconcilersIT extends InSandbox {
         Path dir = work.resolve("jobs");
         ChangeSet.before(dir);
         publish(dir);
-        Run first = apply("first");
+        JarProcess first = apply("first");
         assertThat(first.exit()).as(first.text()).isZero();
         ChangeSet.after(dir);
         publish(dir);
@@ -182,7 +156,7 @@ class ProcessReconcilersIT extends InSandbox {
         // are then answered with a reset connection, as for a crashed process.
         CountDownLatch dead = new CountDownLatch(1);
         CountDownLatch reached = holdMutatingCalls(5, dead, Optional.of(Fault.CONNECTION_RESET));
-        Run holder = apply("holder", "--lease-seconds", "15");
+        JarProcess holder = apply("holder", "--lease-seconds", "15");
         assertThat(reached.await(3, TimeUnit.MINUTES)).as("the holder made 4 changes").isTrue();
         holder.process().destroyForcibly();
         assertThat(holder.process().waitFor(1, TimeUnit.MINUTES)).isTrue();
@@ -193,7 +167,7 @@ class ProcessReconcilersIT extends InSandbox {
         assertThat(lease.path("holder").asText()).as("the dead holder's lease is still there")
                 .contains("/" + holder.process().pid() + "/");
 
-        Run contender = apply("contender", "--lease-wait-seconds", "0");
+        JarProcess contender = apply("contender", "--lease-wait-seconds", "0");
         assertThat(contender.exit()).as(contender.text()).isEqualTo(1);
         assertThat(contender.text()).contains("holds the lease until " + lease.path("expires").asText());
         assertThat(contender.text()).doesNotContain("change(s) applied");
@@ -203,12 +177,12 @@ class ProcessReconcilersIT extends InSandbox {
         while (Instant.now().isBefore(expires.plusSeconds(1))) {
             Thread.sleep(200);
         }
-        Run successor = apply("successor", "--lease-wait-seconds", "0");
+        JarProcess successor = apply("successor", "--lease-wait-seconds", "0");
         assertThat(successor.exit()).as(successor.text()).isZero();
         assertThat(successor.text()).contains(" change(s) applied, 0 failed");
         assertThat(sandbox.store.get(StateKeys.DEFAULT.lease())).isEmpty();
 
-        Run check = apply("check");
+        JarProcess check = apply("check");
         assertThat(check.exit()).as(check.text()).isZero();
         assertThat(check.text()).contains("Everything is up to date.");
         List<String> machines = sandbox.clients.sfn.listStateMachines(b -> { }).stateMachines().stream()

@@ -117,14 +117,16 @@ class CalendarCliIT {
         Files.writeString(work.resolve("nightly.yaml"), yaml);
         JobformProcess.Run run = new JobformProcess(work, Map.of()).run("validate", ".");
         assertThat(run.code()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).containsPattern("nightly\\.yaml:1:1: warning: spec\\.schedule: peak: 21 runs start at "
+        // Warnings are the human text of what is wrong: stderr; the summary stays on stdout.
+        assertThat(run.out()).contains("1 warning(s)").doesNotContain("peak:");
+        assertThat(run.err()).containsPattern("nightly\\.yaml:1:1: warning: spec\\.schedule: peak: 21 runs start at "
                 + "\\d{4}-\\d\\d-\\d\\d 02:00 \\+00:00 without a flexible window \\(nightly-0, ")
                 .contains("spread them with spec.schedule.jitterMinutes");
         JobformProcess.Run raised = new JobformProcess(work, Map.of("JOBFORM_FARGATE_LAUNCH_RATE", "25")).run("validate", ".");
-        assertThat(raised.out()).doesNotContain("peak:");
+        assertThat(raised.out() + raised.err()).doesNotContain("peak:");
         JobformProcess.Run quota = new JobformProcess(work, Map.of("JOBFORM_FARGATE_LAUNCH_RATE", "25"))
                 .run("validate", ".", "--fargate-vcpu-quota", "5");
-        assertThat(quota.out()).contains("peak: up to 5.25 vCPU and 10.5 GiB of on-demand Fargate may run at once")
+        assertThat(quota.err()).contains("peak: up to 5.25 vCPU and 10.5 GiB of on-demand Fargate may run at once")
                 .contains("above the on-demand vCPU quota of 5 (--fargate-vcpu-quota)");
         JobformProcess.Run wrong = new JobformProcess(work, Map.of("JOBFORM_FARGATE_VCPU_QUOTA", "lots")).run("validate", ".");
         assertThat(wrong.code()).isEqualTo(2);
