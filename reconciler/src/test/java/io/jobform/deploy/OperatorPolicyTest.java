@@ -135,14 +135,8 @@ class OperatorPolicyTest {
     /** Another instance's status objects live in its own folder: the policy follows the instance name. */
     @Test
     void statusObjectsOfAnotherInstanceAreReadFromItsFolder() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) template.template
-                .get("Resources")).get("OperatorPolicy")).get("Properties");
-        TemplateResolver teamA = new TemplateResolver(template.template, Map.of("InstanceName", "team-a",
-                "ManifestPrefix", "manifests/", "CodeKey", "k", "CodeBucket", "code", "ClusterName", "jobs",
-                "LogRetentionDays", "30", "AlarmTopicArn", ""));
-        PolicyEvaluator operator = new PolicyEvaluator(List.of(teamA.resolve(policy.get("PolicyDocument"))),
-                Optional.empty());
+        PolicyEvaluator operator = new PolicyEvaluator(List.of(new ResolvedTemplate("team-a", "manifests/")
+                .resolved("OperatorPolicy", "Properties", "PolicyDocument")), Optional.empty());
         String bucket = "arn:aws:s3:::team-a-manifests-123456789012-us-east-1";
         String folder = StateKeys.of("team-a").statusPrefix();
         assertThat(folder).isEqualTo("_jobform/instances/team-a/status/");

@@ -22,18 +22,12 @@ class TemplatePolicyLintTest {
 
     static final Pattern STAR_FINDING = Pattern.compile(": resource '\\*' for \\[(.*)]$");
 
-    final Map<String, Object> template = CloudFormationYaml.load(TemplateTest.read(TemplateTest.TEMPLATE));
-    final TemplateResolver resolver = new TemplateResolver(template, Map.of("InstanceName", "jobform",
-            "ManifestPrefix", "manifests/", "CodeKey", "jobform/jobform-1.jar", "CodeBucket", "code",
-            "ClusterName", "jobs", "LogRetentionDays", "30", "AlarmTopicArn", ""));
+    final ResolvedTemplate resolvedTemplate = new ResolvedTemplate("jobform", "manifests/");
+    final Map<String, Object> template = resolvedTemplate.template;
+    final TemplateResolver resolver = resolvedTemplate.resolver;
 
-    @SuppressWarnings("unchecked")
     JsonNode resolved(String resource, String... path) {
-        Object node = ((Map<String, Object>) template.get("Resources")).get(resource);
-        for (String key : path) {
-            node = node instanceof List<?> list ? list.get(Integer.parseInt(key)) : ((Map<String, Object>) node).get(key);
-        }
-        return resolver.resolve(node);
+        return resolvedTemplate.resolved(resource, path);
     }
 
     static List<String> acceptStarForNoResourceLevelActions(List<String> findings) {

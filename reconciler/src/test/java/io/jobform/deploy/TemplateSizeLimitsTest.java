@@ -14,18 +14,12 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateSizeLimitsTest {
 
-    final Map<String, Object> template = CloudFormationYaml.load(TemplateTest.read(TemplateTest.TEMPLATE));
-    final TemplateResolver resolver = new TemplateResolver(template, Map.of("InstanceName", "abcdefghij-klmnopqrs",
-            "ManifestPrefix", "team-manifests/production/", "CodeKey", "jobform/jobform-1.jar", "CodeBucket", "code",
-            "ClusterName", "jobs", "LogRetentionDays", "30", "AlarmTopicArn", ""));
+    final ResolvedTemplate resolvedTemplate = new ResolvedTemplate("abcdefghij-klmnopqrs", "team-manifests/production/");
+    final Map<String, Object> template = resolvedTemplate.template;
+    final TemplateResolver resolver = resolvedTemplate.resolver;
 
-    @SuppressWarnings("unchecked")
     JsonNode resolved(String resource, String... path) {
-        Object node = ((Map<String, Object>) template.get("Resources")).get(resource);
-        for (String key : path) {
-            node = node instanceof List<?> list ? list.get(Integer.parseInt(key)) : ((Map<String, Object>) node).get(key);
-        }
-        return resolver.resolve(node);
+        return resolvedTemplate.resolved(resource, path);
     }
 
     static int size(JsonNode document) {
