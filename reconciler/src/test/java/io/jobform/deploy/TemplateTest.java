@@ -204,6 +204,17 @@ class TemplateTest {
     }
 
     @Test
+    void theDeletionLimitParameterTakesExactlyTheRangeTheFunctionAccepts() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) template.get("Parameters"))
+                .get("MaxDeletions");
+        assertThat(parameter.get("Type")).isEqualTo("Number");
+        assertThat(((Number) parameter.get("MinValue")).intValue()).isEqualTo(io.jobform.config.WholeNumber.MAX_DELETIONS.min());
+        assertThat(((Number) parameter.get("MaxValue")).intValue()).isEqualTo(io.jobform.config.WholeNumber.MAX_DELETIONS.max());
+        assertThat(((Number) parameter.get("Default")).intValue()).isEqualTo(io.jobform.plan.PlanPolicy.DEFAULT_MAX_DELETIONS);
+    }
+
+    @Test
     void resyncScheduleInputIsUnderstoodAsAResync() throws IOException {
         Map<String, Object> schedule = properties("ResyncSchedule");
         assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(10 minutes)");
