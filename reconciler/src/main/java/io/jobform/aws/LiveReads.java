@@ -4,7 +4,7 @@ import io.jobform.operate.LiveResources;
 import io.jobform.operate.LiveState;
 import io.jobform.operate.LiveSummary;
 import io.jobform.config.StateKeys;
-import io.jobform.reconcile.InventoryReader;
+import io.jobform.reconcile.ScheduleTimes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public final class LiveReads implements LiveResources {
     private final String instance;
     private final ObjectStore store;
 
-    /** @param store the instance's state bucket: its inventory records when jobform last modified each schedule */
+    /** @param store the instance's state bucket: {@link ScheduleTimes} records when jobform last modified each schedule */
     public LiveReads(AwsClients clients, String instance, ObjectStore store) {
         this.clients = clients;
         this.instance = instance;
@@ -39,20 +39,21 @@ public final class LiveReads implements LiveResources {
      * ListSchedules in the instance's group (100 per page, with each schedule's State and
      * LastModificationDate), ListTaskDefinitions of ACTIVE revisions (100 per page; without
      * familyPrefix it lists the account and Region, Amazon ECS API reference) and one GetObject of
-     * the inventory: ⌈S/100⌉ + ⌈T/100⌉ + 1 calls for S schedules and T ACTIVE revisions, none per
-     * job. A schedule whose last-modified time is not the one the inventory recorded after
+     * the schedule times ({@link ScheduleTimes}): ⌈S/100⌉ + ⌈T/100⌉ + 1 calls for S schedules and T ACTIVE revisions, none per
+     * job. A schedule whose last-modified time is not the one recorded after
      * jobform's apply was edited since.
      */
     @Override
     public Map<String, LiveSummary> all() {
         String prefix = instance + "-";
-        Map<String, String> applied = new HashMap<>();
-        String inventory = StateKeys.of(instance).inventory();
-        store.get(inventory).ifPresent(o -> InventoryReader.read(o.body(), inventory).inventory().resources()
-                .forEach((id, entry) -> applied.put(id, entry.modified())));
+        // Each call named in its error: an operator without the listing permissions is told which one.
+        Map<String, String> applied = AwsErrors.translate("S3 GetObject " + StateKeys.of(instance).scheduleTimes(),
+                () -> store.get(StateKeys.of(instance).scheduleTimes())).map(o -> ScheduleTimes.parse(o.body()))
+                .orElse(Map.of());
         Map<String, ScheduleListing> schedules = new HashMap<>();
-        new ScheduleClient(clients.scheduler).list(instance).forEach(l -> schedules.put(l.name(), l));
-        Map<String, String> latest = latestRevisions(prefix);
+        AwsErrors.translate("Scheduler ListSchedules", () -> new ScheduleClient(clients.scheduler).list(instance))
+                .forEach(l -> schedules.put(l.name(), l));
+        Map<String, String> latest = AwsErrors.translate("ECS ListTaskDefinitions", () -> latestRevisions(prefix));
         Set<String> jobs = new TreeSet<>();
         schedules.keySet().stream().filter(n -> n.startsWith(prefix))
                 .forEach(n -> jobs.add(n.substring(prefix.length())));

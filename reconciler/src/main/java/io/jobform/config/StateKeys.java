@@ -27,6 +27,15 @@ public record StateKeys(String root) {
         return root + "lease.json";
     }
 
+    /**
+     * Each schedule's last-modified time after jobform applied it, which {@code get jobs} compares
+     * with the live listing. Apart from the inventory, which holds manifest text (env values): an
+     * operator may read this, not that.
+     */
+    public String scheduleTimes() {
+        return root + "schedule-times.json";
+    }
+
     /** {@code <job>.json} per job and {@code _summary.json}. */
     public String statusPrefix() {
         return root + "status/";

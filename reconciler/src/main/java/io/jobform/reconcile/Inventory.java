@@ -33,6 +33,8 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
         Map<String, ResourceEntry> resources, Map<String, String> statusDigests, Map<String, JobGrants> grants,
         Map<String, String> foreign) {
 
+    /** 2: the schedules' times are also kept apart ({@link ScheduleTimes}); a version-1 inventory is rewritten once. */
+    public static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Inventory {
@@ -57,7 +59,7 @@ public record Inventory(int version, String context, Map<String, ManifestEntry> 
     }
 
     public static Inventory empty() {
-        return new Inventory(1, "", Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new Inventory(VERSION, "", Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**

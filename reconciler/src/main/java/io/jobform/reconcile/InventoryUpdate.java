@@ -97,7 +97,7 @@ final class InventoryUpdate {
                 stillForeign.put(id.toString(), arn);
             }
         });
-        return new Inventory(1, "", entries, resources, old.statusDigests(), Map.of(), stillForeign);
+        return new Inventory(Inventory.VERSION, "", entries, resources, old.statusDigests(), Map.of(), stillForeign);
     }
 
     private static Inventory.ResourceEntry entry(DesiredResource desired, Optional<String> knownHash, String arn,

@@ -87,7 +87,11 @@ public final class Reconciler {
 
     private ReconcileResult run(ReconcileOptions options, Consumer<String> progress) throws IOException {
         Optional<StoredObject> stored = store.get(keys.inventory());
-        InventoryReader.Read read = stored.map(o -> InventoryReader.read(o.body(), keys.inventory()))
+        Optional<StoredObject> legacy = stored.isPresent() ? Optional.empty()
+                : LegacyInventory.adoptable(store, config.instance());
+        legacy.ifPresent(o -> progress.accept("taking over " + o.key() + ", written by an earlier version for this "
+                + "instance; from now on its inventory is " + keys.inventory()));
+        InventoryReader.Read read = stored.or(() -> legacy).map(o -> InventoryReader.read(o.body(), o.key()))
                 .orElse(new InventoryReader.Read(Inventory.empty(), Optional.empty()));
         read.problem().ifPresent(p -> progress.accept("warning: " + p + "; owned resources are still found by the "
                 + "services' listings and their tags, but nothing is pruned this time"));
@@ -170,6 +174,10 @@ public final class Reconciler {
         }
         byte[] json = next.toJson();
         if (stored.isEmpty() || !Arrays.equals(stored.get().body(), json)) {
+            Map<String, String> times = ScheduleTimes.of(next);
+            if (stored.isEmpty() || inventory.version() < Inventory.VERSION || !times.equals(ScheduleTimes.of(inventory))) {
+                store.put(keys.scheduleTimes(), ScheduleTimes.toJson(times));
+            }
             store.put(keys.inventory(), json);
         }
         return new ReconcileResult(Optional.empty(), Optional.of(validation), Optional.of(render), Optional.of(plan),

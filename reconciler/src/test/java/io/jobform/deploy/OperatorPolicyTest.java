@@ -85,7 +85,7 @@ class OperatorPolicyTest {
         needs.put("scheduler:ListSchedules", List.of(AccessRequest.of("scheduler:ListSchedules", "*")));
         needs.put("s3:GetObject", List.of(AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/"
                 + JobStatus.key(StateKeys.of(INSTANCE).statusPrefix(), "nightly-report")),
-                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/" + StateKeys.of(INSTANCE).inventory())));
+                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/" + StateKeys.of(INSTANCE).scheduleTimes())));
         String group = "arn:aws:logs" + regional + "log-group:/jobform/" + INSTANCE;
         needs.put("logs:GetLogEvents", List.of(AccessRequest.of("logs:GetLogEvents", group),
                 AccessRequest.of("logs:GetLogEvents", group + ":log-stream:nightly-report/nightly-report/abc")));
@@ -125,6 +125,8 @@ class OperatorPolicyTest {
                 AccessRequest.of("states:StopExecution", "arn:aws:states" + regional + "execution:other-job:x"),
                 AccessRequest.of("logs:GetLogEvents", "arn:aws:logs" + regional + "log-group:/jobform/other:log-stream:x"),
                 AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/lease.json"),
+                // the inventory holds the manifests' text, env values included
+                AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/inventory.json"),
                 AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/_jobform/applied/nightly-report.json"),
                 AccessRequest.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/manifests/job.yaml"),
                 AccessRequest.of("s3:ListBucket", "arn:aws:s3:::" + bucket).with("s3:prefix", "manifests/"))) {

@@ -75,8 +75,8 @@ class CallBudgetIT extends InSandbox {
         // Inventory (missing), then every manifest once.
         expected.put("s3:GetObject", 1L + N + 1);
         // Lease, per job its status object and its applied field values (_jobform/applied/), the
-        // shared resources' field values, the summary, the inventory.
-        expected.put("s3:PutObject", 1L + 2L * N + 1 + 1 + 1);
+        // shared resources' field values, the summary, the schedules' applied times, the inventory.
+        expected.put("s3:PutObject", 1L + 2L * N + 1 + 1 + 1 + 1);
         expected.put("s3:DeleteObject", 1L);
         expected.put("scheduler:GetScheduleGroup", 2L);     // observation, then the create's own check
         expected.put("scheduler:CreateScheduleGroup", 1L);
@@ -147,7 +147,7 @@ class CallBudgetIT extends InSandbox {
         assertThat(result.apply().orElseThrow().failures()).isEmpty();
         Map<String, Long> expected = observation(withSchedule);
         expected.put("s3:DeleteObject", 1L + 2 * 10);      // lease, the ten status and field-hash objects
-        expected.put("s3:PutObject", 1L + 1 + 1);          // lease, summary, inventory
+        expected.put("s3:PutObject", 1L + 1 + 1 + 1);      // lease, summary, the schedules' times, inventory
         expected.put("scheduler:DeleteSchedule", schedules);
         expected.put("states:DeleteStateMachine", 10L);
         expected.put("ecs:ListTaskDefinitions", 10L);      // each family's ACTIVE revisions

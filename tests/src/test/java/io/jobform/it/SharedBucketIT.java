@@ -92,6 +92,32 @@ class SharedBucketIT extends AppliedExamples {
         assertThat(Sandbox.changes(other().reconcile(ReconcileOptions.defaults()))).isEmpty();
     }
 
+    @Test
+    void anInventoryAnEarlierVersionWroteForThisInstanceIsTakenOverAndNoOtherOne() throws Exception {
+        // The other instance alone in a bucket of its own, as an earlier version left it: its
+        // inventory at _jobform/inventory.json.
+        var bucket = sandbox.bucket("jobform-x-state");
+        Path dir = Files.createDirectories(work.resolve("x-alone"));
+        Files.writeString(dir.resolve("solo.yaml"), JOB);
+        Reconciler alone = sandbox.reconciler(Sandbox.config("jobform-x"), dir, bucket);
+        assertThat(alone.reconcile(ReconcileOptions.defaults()).apply().orElseThrow().failures()).isEmpty();
+        byte[] written = bucket.get(OTHER.inventory()).orElseThrow().body();
+        bucket.put(StateKeys.DEFAULT.inventory(), written);
+        bucket.delete(OTHER.inventory());
+
+        sandbox.resetCalls();
+        assertThat(Sandbox.changes(alone.reconcile(ReconcileOptions.defaults()))).isEmpty();
+        assertThat(sandbox.progress).anyMatch(l -> l.startsWith("taking over _jobform/inventory.json"));
+        // Taken over, not rebuilt: no listed resource's tags were read.
+        assertThat(sandbox.calls()).doesNotContainKeys("states:ListTagsForResource", "ecs:DescribeTaskDefinition",
+                "iam:ListRoleTags");
+        assertThat(bucket.get(OTHER.inventory())).isPresent();
+
+        // The default instance's inventory (in the shared bucket) names resources that are not
+        // jobform-x's: the other instance starts afresh there instead (first test).
+        assertThat(inventory(StateKeys.DEFAULT).resources().keySet()).contains("ScheduleGroup/jobform");
+    }
+
     private List<String> statusKeys(StateKeys keys) {
         return sandbox.store.list(keys.statusPrefix()).stream().map(ObjectSummary::key)
                 .filter(k -> k.substring(keys.statusPrefix().length()).indexOf('/') < 0).sorted().toList();
