@@ -5,9 +5,13 @@ import java.util.function.Consumer;
 
 /**
  * Apply's progress as it happens: each change on stdout, warnings on stderr. The lease message
- * is left out here because the command reports a held lease itself, once, on stderr.
+ * is left out here because the command reports a held lease itself, once, on stderr; a failed
+ * change keeps its place on stdout without its reason, which the command prints once, on stderr,
+ * with the other problems.
  */
 final class ProgressLines implements Consumer<String> {
+    /** How {@link io.jobform.apply.Applier} reports a failed change. */
+    private static final String FAILED = "  failed  ";
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -22,7 +26,8 @@ final class ProgressLines implements Consumer<String> {
             return;
         }
         PrintWriter to = line.startsWith("warning:") ? err : out;
-        to.println(line);
+        int reason = line.indexOf(": ");
+        to.println(line.startsWith(FAILED) && reason > 0 ? line.substring(0, reason) + " (the reason is on stderr)" : line);
         to.flush();
     }
 }

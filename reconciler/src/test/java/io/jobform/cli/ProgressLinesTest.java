@@ -9,13 +9,13 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Apply's progress: changes on stdout, warnings on stderr, the lease message left to the command. */
+/** Apply's progress: changes on stdout (a failure without its reason), warnings on stderr, the lease message left to the command. */
 class ProgressLinesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "  created  StateMachine/jobform-a  | out",
-            "  failed  Role/jobform-b: denied  | out",
+            "'  failed  Role/jobform-b: denied' | failed",
             "warning: _jobform/inventory.json has 2 unreadable entries | err",
             "LEASE                             | none"})
     void routesEachLine(String line, String stream) {
@@ -24,7 +24,9 @@ class ProgressLinesTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         new ProgressLines(new PrintWriter(out), new PrintWriter(err)).accept(text);
-        assertThat(out.toString()).isEqualTo(stream.equals("out") ? text + System.lineSeparator() : "");
+        String shown = stream.equals("failed") ? "  failed  Role/jobform-b (the reason is on stderr)" : text;
+        assertThat(out.toString()).isEqualTo(stream.equals("out") || stream.equals("failed")
+                ? shown + System.lineSeparator() : "");
         assertThat(err.toString()).isEqualTo(stream.equals("err") ? text + System.lineSeparator() : "");
     }
 }
