@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * once. A failure stops the rest of that job only. Near the deadline no new step starts.
  */
 public final class Applier {
+    /** How a failed change starts its progress line: {@code <prefix>Kind/name: reason}. */
+    public static final String FAILED = "  failed  ";
+
     private final ChangeExecutor executor;
     private final int workers;
     private final Clock clock;
@@ -92,7 +95,7 @@ public final class Applier {
                 outcome = new StepOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (outcome instanceof StepOutcome.Failed failed) {
-                progress.accept("  failed  " + step.id() + ": " + failed.reason());
+                progress.accept(FAILED + step.id() + ": " + failed.reason());
                 collector.failures.add(new ChangeFailure(step.id(), failed.reason()));
                 collector.notRun.addAll(steps.subList(i + 1, steps.size()));
                 return;

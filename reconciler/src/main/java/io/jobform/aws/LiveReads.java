@@ -47,9 +47,9 @@ public final class LiveReads implements LiveResources {
     public Map<String, LiveSummary> all() {
         String prefix = instance + "-";
         // Each call named in its error: an operator without the listing permissions is told which one.
-        Map<String, String> applied = AwsErrors.translate("S3 GetObject " + StateKeys.of(instance).scheduleTimes(),
-                () -> store.get(StateKeys.of(instance).scheduleTimes())).map(o -> ScheduleTimes.parse(o.body()))
-                .orElse(Map.of());
+        String times = StateKeys.of(instance).scheduleTimes();
+        Map<String, String> applied = AwsErrors.translate("S3 GetObject " + times, () -> store.get(times))
+                .map(o -> ScheduleTimes.parse(o.body())).orElse(Map.of());
         Map<String, ScheduleListing> schedules = new HashMap<>();
         AwsErrors.translate("Scheduler ListSchedules", () -> new ScheduleClient(clients.scheduler).list(instance))
                 .forEach(l -> schedules.put(l.name(), l));

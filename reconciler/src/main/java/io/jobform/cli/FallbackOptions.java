@@ -35,33 +35,30 @@ public final class FallbackOptions {
 
     /** The flag, else the variable, else none (empty). */
     String cluster(Map<String, String> env) {
-        return cluster.or(() -> env(env, "JOBFORM_CLUSTER")).orElse("");
+        return cluster.or(() -> Settings.env(env, "JOBFORM_CLUSTER")).orElse("");
     }
 
     /** @throws IllegalArgumentException naming the setting when the public-IP value is not true or false */
     Optional<Network> network(Map<String, String> env) {
-        List<String> subnetIds = !subnets.isEmpty() ? subnets : list(env(env, "JOBFORM_SUBNETS"));
-        List<String> groupIds = !securityGroups.isEmpty() ? securityGroups : list(env(env, "JOBFORM_SECURITY_GROUPS"));
+        List<String> subnetIds = !subnets.isEmpty() ? subnets : list(Settings.env(env, "JOBFORM_SUBNETS"));
+        List<String> groupIds = !securityGroups.isEmpty() ? securityGroups
+                : list(Settings.env(env, "JOBFORM_SECURITY_GROUPS"));
         boolean publicIp = assignPublicIp(env);
         return subnetIds.isEmpty() ? Optional.empty() : Optional.of(new Network(subnetIds, groupIds, publicIp));
     }
 
     Optional<String> boundaryArn(Map<String, String> env) {
-        return boundaryArn.or(() -> env(env, "JOBFORM_BOUNDARY_ARN"));
+        return boundaryArn.or(() -> Settings.env(env, "JOBFORM_BOUNDARY_ARN"));
     }
 
     /** Read strictly: {@code yes} silently meaning false would hide a typo. */
     private boolean assignPublicIp(Map<String, String> env) {
         String setting = assignPublicIp.isPresent() ? "--assign-public-ip" : "JOBFORM_ASSIGN_PUBLIC_IP";
-        Optional<String> text = assignPublicIp.or(() -> env(env, "JOBFORM_ASSIGN_PUBLIC_IP"));
+        Optional<String> text = assignPublicIp.or(() -> Settings.env(env, "JOBFORM_ASSIGN_PUBLIC_IP"));
         if (text.isPresent() && !text.get().equals("true") && !text.get().equals("false")) {
             throw new IllegalArgumentException(setting + " must be true or false, not '" + text.get() + "'");
         }
         return text.filter("true"::equals).isPresent();
-    }
-
-    private static Optional<String> env(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
 
     private static List<String> list(Optional<String> value) {

@@ -10,8 +10,6 @@ import java.util.function.Consumer;
  * with the other problems.
  */
 final class ProgressLines implements Consumer<String> {
-    /** How {@link io.jobform.apply.Applier} reports a failed change. */
-    private static final String FAILED = "  failed  ";
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -27,7 +25,7 @@ final class ProgressLines implements Consumer<String> {
         }
         PrintWriter to = line.startsWith("warning:") ? err : out;
         int reason = line.indexOf(": ");
-        to.println(line.startsWith(FAILED) && reason > 0 ? line.substring(0, reason) + " (the reason is on stderr)" : line);
+        to.println(line.startsWith(io.jobform.apply.Applier.FAILED) && reason > 0 ? line.substring(0, reason) + " (the reason is on stderr)" : line);
         to.flush();
     }
 }

@@ -60,7 +60,8 @@ record Settings(String instance, Optional<String> region, Optional<String> accou
         return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
-    private static Optional<String> env(Map<String, String> env, String name) {
+    /** A {@code JOBFORM_*} variable's value; a blank one counts as unset. */
+    static Optional<String> env(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
 }

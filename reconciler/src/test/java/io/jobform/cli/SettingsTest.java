@@ -10,7 +10,8 @@ import picocli.CommandLine;
 
 class SettingsTest {
 
-    private static Settings resolve(Map<String, String> env, String... args) {
+    /** The settings the given flags and variables make, as the engine resolves them. */
+    static Settings resolve(Map<String, String> env, String... args) {
         EngineOptions options = new EngineOptions();
         new CommandLine(new Object() {
             @CommandLine.Mixin

@@ -49,12 +49,12 @@ class ShellSettingsParityTest {
         env.put("JOBFORM_SUBNETS", "subnet-0");
         env.put(setting.variable(), setting.value());
         InstanceConfig lambda = HandlerConfig.fromEnvironment(env).instance();
-        InstanceConfig cli = resolve(env).config("eu-west-1");
+        InstanceConfig cli = SettingsTest.resolve(env).config("eu-west-1");
         assertThat(setting.read().apply(cli)).isEqualTo(setting.read().apply(lambda));
         Map<String, String> without = new HashMap<>(BASE);
         without.put("JOBFORM_SUBNETS", "subnet-0");
         assertThat(setting.read().apply(cli)).as("the variable changes what is read")
-                .isNotEqualTo(setting.read().apply(resolve(without).config("eu-west-1")));
+                .isNotEqualTo(setting.read().apply(SettingsTest.resolve(without).config("eu-west-1")));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -72,18 +72,9 @@ class ShellSettingsParityTest {
         env.put(variable, value);
         assertThat(HandlerConfig.fromEnvironment(env).problems()).singleElement().asString().startsWith(variable);
         assertThatThrownBy(() -> {
-            resolve(env);
+            SettingsTest.resolve(env);
             prune().reconcileOptions(env);
         }).hasMessageStartingWith(variable);
-    }
-
-    private static Settings resolve(Map<String, String> env) {
-        EngineOptions options = new EngineOptions();
-        new CommandLine(new Object() {
-            @CommandLine.Mixin
-            EngineOptions engine = options;
-        }).parseArgs();
-        return Settings.resolve(options, env);
     }
 
     private static PruneOptions prune() {

@@ -102,8 +102,7 @@ public final class LogsService extends JsonService implements StatefulService {
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = regions.snapshot();
-        return out;
+        return regions.snapshot();
     }
 
     @Override

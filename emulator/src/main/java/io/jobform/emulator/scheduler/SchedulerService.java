@@ -64,8 +64,7 @@ public final class SchedulerService extends JsonService implements TaggedResourc
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = regions.snapshot();
-        return out;
+        return regions.snapshot();
     }
 
     @Override

@@ -162,8 +162,7 @@ public final class StepFunctionsService extends JsonService implements TaggedRes
 
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode out = regions.snapshot();
-        return out;
+        return regions.snapshot();
     }
 
     @Override
